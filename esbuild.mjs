@@ -1,0 +1,52 @@
+// Builds the two bundles (extension host and CLI) and copies the WASM engines' data files beside them.
+// WASM libraries are required lazily inside the bundles, so activation never pays for them.
+import * as esbuild from 'esbuild';
+import { copyFileSync, mkdirSync, chmodSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+
+const production = process.argv.includes('--production');
+const watch = process.argv.includes('--watch');
+
+/** Files copied to dist/assets/: [source under node_modules, name in dist/assets]. */
+export const ASSETS = [
+  ['@dqbd/tiktoken/lite/tiktoken_bg.wasm', 'tiktoken_bg.wasm'],
+  ['@dqbd/tiktoken/encoders/o200k_base.json', 'o200k_base.json'],
+  ['@dqbd/tiktoken/encoders/cl100k_base.json', 'cl100k_base.json'],
+];
+
+function copyAssets() {
+  const out = join('dist', 'assets');
+  mkdirSync(out, { recursive: true });
+  for (const [from, to] of ASSETS) {
+    mkdirSync(dirname(join(out, to)), { recursive: true });
+    copyFileSync(join('node_modules', from), join(out, to));
+  }
+}
+
+const { version } = JSON.parse(readFileSync('package.json', 'utf8'));
+
+const common = {
+  define: { VERSION: JSON.stringify(version) },
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  sourcemap: !production,
+  minify: production,
+  logLevel: 'warning',
+  // Lower import() to require(): older and forked extension hosts lack a dynamic-import callback.
+  supported: { 'dynamic-import': false },
+};
+
+const builds = [
+  { ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
+  { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+];
+
+copyAssets();
+if (watch) {
+  for (const options of builds) await (await esbuild.context(options)).watch();
+} else {
+  await Promise.all(builds.map((options) => esbuild.build(options)));
+  chmodSync('dist/cli.js', 0o755);
+}

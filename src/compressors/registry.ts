@@ -1,0 +1,13 @@
+// The table of contents of the engine: every compressor, in the order the router consults them.
+// Command filters come first (the command line is the strongest hint), then content compressors.
+import type { Compressor } from './types';
+import { generic } from './generic';
+import { SHELL_FILTERS } from './shell';
+
+/** Compressors for a kind of content rather than a command (json, code, diff, …), one file each. */
+export const CONTENT_COMPRESSORS: readonly Compressor[] = [];
+
+export const COMPRESSORS: readonly Compressor[] = [...SHELL_FILTERS, ...CONTENT_COMPRESSORS];
+
+/** Used when nothing else claims the text, and whenever a specialised compressor declines. */
+export const FALLBACK: Compressor = generic;

@@ -1,0 +1,43 @@
+// Chooses compressors for a text. Explicit hints win (type, command, file name, language); content
+// sniffing comes last. Returns candidates in order, each with the reason it was chosen; the engine
+// tries them until one accepts, and the generic compressor always ends the list.
+import type { Compressor, CompressOptions, ContentType, Engines, Source } from './types';
+import { COMPRESSORS, FALLBACK } from './registry';
+import { parseCommand } from './shared/command';
+
+export interface Candidate {
+  readonly compressor: Compressor;
+  readonly type: ContentType;
+  readonly reason: string;
+}
+
+/** Below this confidence the detector's guess is ignored and the generic compressor handles the text. */
+export const DETECTOR_MIN_CONFIDENCE = 0.8;
+
+export function route(source: Source, options: CompressOptions, engines: Engines, registry: readonly Compressor[] = COMPRESSORS): Candidate[] {
+  const candidates: Candidate[] = [];
+  const add = (compressor: Compressor | undefined, reason: string) => {
+    if (compressor && !candidates.some((c) => c.compressor === compressor)) candidates.push({ compressor, type: compressor.type, reason });
+  };
+  const explicit = options.type && options.type !== 'auto' ? options.type : undefined;
+  const ofType = (c: Compressor) => explicit === undefined || c.type === explicit;
+
+  if (options.command) {
+    const command = parseCommand(options.command);
+    add(registry.find((c) => ofType(c) && c.matches?.(command)), `command \`${command.program}\` matched`);
+  }
+  if (options.fileName || options.language) {
+    const fileName = options.fileName ?? '';
+    add(registry.find((c) => ofType(c) && c.handlesFile?.(fileName, options.language)), `file ${options.fileName ?? `language ${options.language}`} matched`);
+  }
+  if (explicit && explicit !== 'shell') add(registry.find((c) => c.type === explicit && !c.matches), `type ${explicit} given`);
+  add(registry.find((c) => ofType(c) && c.sniff?.(source)), 'content sniffed');
+  if (candidates.length === 0 && engines.detector) {
+    const guess = engines.detector.detect(source.text);
+    if (guess && guess.confidence >= DETECTOR_MIN_CONFIDENCE) {
+      add(registry.find((c) => c.type === guess.type && !c.matches), `detector: ${guess.label} (${guess.confidence.toFixed(2)})`);
+    }
+  }
+  candidates.push({ compressor: FALLBACK, type: explicit ?? FALLBACK.type, reason: candidates.length ? 'fallback' : 'nothing more specific claimed the text' });
+  return candidates;
+}

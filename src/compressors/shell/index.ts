@@ -1,0 +1,6 @@
+// Command-family filters for shell output. Owns: recognising a command's output and keeping every
+// failure, error and summary of it. Does not own: running commands (hosts do) or unknown text (generic).
+// Adding a filter: one file here, one line below, one fixture folder under test/fixtures/shell/<id>/.
+import type { Compressor } from '../types';
+
+export const SHELL_FILTERS: readonly Compressor[] = [];

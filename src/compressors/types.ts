@@ -1,0 +1,176 @@
+// The contract between the engine, its compressors and the hosts (CLI, extension).
+// Everything here is plain data: no vscode, no Node I/O. Heavy engines arrive through `Engines`.
+
+export const CONTENT_TYPES = ['shell', 'json', 'code', 'log', 'diff', 'search', 'prose', 'instructions', 'auto'] as const;
+export type ContentType = (typeof CONTENT_TYPES)[number];
+
+export interface CompressOptions {
+  /** What the text is, when the caller knows; `auto` (default) lets the router decide. */
+  readonly type?: ContentType;
+  /** The command line that printed the text (`npm test`, `git status --short`, …). */
+  readonly command?: string;
+  /** A language id or file extension for code (`typescript`, `py`, …). */
+  readonly language?: string;
+  /** The file the text came from, when it came from a file. */
+  readonly fileName?: string;
+  /** The user's question; relevant parts are kept with more detail. */
+  readonly query?: string;
+  /** Upper bound on output tokens that the compressor should aim for (never at the cost of must-keep facts). */
+  readonly budget?: number;
+  /** Inputs with fewer tokens than this pass through untouched. Default `DEFAULT_MIN_TOKENS`. */
+  readonly minTokens?: number;
+  /**
+   * How the reader can get a cut back, appended once when the output has markers; `{id}` is
+   * replaced by the marker id (e.g. `headroom retrieve {id} --lines A-B`). Omitted: no hint line.
+   */
+  readonly retrieveHint?: string;
+}
+
+/** Counts tokens exactly as the model's tokenizer does. */
+export interface TokenCounter {
+  readonly encoding: string;
+  count(text: string): number;
+}
+
+/** Engines the host loads (WASM, Node) and hands to the pure core. Only `tokens` is required. */
+export interface Engines {
+  readonly tokens: TokenCounter;
+  /** Optional faster content hash (hex); the core falls back to its own SHA-256. */
+  readonly sha256Hex?: (bytes: Uint8Array) => string;
+  /** Parses source code; absent means code is handled without syntax trees. */
+  readonly syntax?: SyntaxEngine;
+  /** Guesses a content type when nothing else says what a text is. */
+  readonly detector?: ContentDetector;
+}
+
+/** A loaded parser for one language (tree-sitter behind it). Filled in by the code compressor's issue. */
+export interface SyntaxEngine {
+  /** Languages this engine can parse right now (already loaded). */
+  supports(language: string): boolean;
+  parse(language: string, source: string): SyntaxTree | undefined;
+}
+
+export interface SyntaxNode {
+  readonly type: string;
+  readonly startIndex: number;
+  readonly endIndex: number;
+  readonly startRow: number;
+  readonly endRow: number;
+  readonly isNamed: boolean;
+  readonly hasError: boolean;
+  readonly children: readonly SyntaxNode[];
+  field(name: string): SyntaxNode | undefined;
+}
+
+export interface SyntaxTree {
+  readonly root: SyntaxNode;
+}
+
+export interface Detection {
+  readonly type: ContentType;
+  /** The finer label the detector chose (e.g. `cargo-test`, `python`). */
+  readonly label: string;
+  readonly confidence: number;
+}
+
+export interface ContentDetector {
+  detect(text: string): Detection | undefined;
+}
+
+/** One decision the engine or a compressor made, with the reason. Nothing-done decisions are recorded too. */
+export interface Transform {
+  readonly step: string;
+  readonly reason: string;
+}
+
+/** What a marker in the output refers to. */
+export interface MarkerInfo {
+  readonly id: string;
+  readonly verb: MarkerVerb;
+  readonly count: number;
+  readonly unit: MarkerUnit;
+  /** 1-based inclusive line range in the original `id`, when the cut is one contiguous range. */
+  readonly lines?: readonly [number, number];
+  readonly detail?: string;
+}
+
+export type MarkerVerb = 'omitted' | 'collapsed' | 'elided' | 'truncated' | 'binary' | 'unreadable';
+export type MarkerUnit = 'lines' | 'chars' | 'bytes' | 'rows' | 'keys' | 'items' | 'files' | 'tests' | 'frames';
+
+/** An original kept so that every cut can be undone byte for byte. `id` is a content hash. */
+export interface Original {
+  readonly id: string;
+  readonly bytes: Uint8Array;
+}
+
+export interface CompressResult {
+  /** Exactly what a model would read. */
+  readonly text: string;
+  readonly tokensBefore: number;
+  readonly tokensAfter: number;
+  /** The content type the router settled on. */
+  readonly type: ContentType;
+  /** Id of the compressor that produced `text` (`passthrough` when nothing was done). */
+  readonly compressor: string;
+  readonly transforms: readonly Transform[];
+  readonly markers: readonly MarkerInfo[];
+  /** Originals the markers refer to; the host stores them. Empty when nothing was cut. */
+  readonly originals: readonly Original[];
+}
+
+/** Lines of the (normalised) input, plus the id under which the raw input is stored. */
+export interface Source {
+  readonly id: string;
+  /** Normalised text: escapes stripped, progress frames collapsed. Same number of lines as the raw input. */
+  readonly text: string;
+  readonly lines: readonly string[];
+  /** Number of original lines before `lines[0]` (non-zero only for the tail of an oversized input). */
+  readonly lineOffset?: number;
+}
+
+/** What a compressor sees. */
+export interface CompressContext {
+  readonly source: Source;
+  readonly options: CompressOptions;
+  readonly engines: Engines;
+  /** Keeps an extra original (e.g. the rows a JSON table dropped) and returns its id. */
+  stash(text: string): string;
+}
+
+/** A compressor's answer: the text it proposes plus the decisions it made. */
+export interface Draft {
+  readonly text: string;
+  readonly transforms?: readonly Transform[];
+  readonly markers?: readonly MarkerInfo[];
+}
+
+export interface Compressor {
+  /** Equals the file name and the fixture folder name (`gitStatus`, `json`). */
+  readonly id: string;
+  /** The content family it belongs to. */
+  readonly type: Exclude<ContentType, 'auto'>;
+  /** Does the command that printed the text (already unwrapped) belong to me? */
+  matches?(command: ParsedCommand): boolean;
+  /** Does a file with this name (and editor language id, when known) belong to me? */
+  handlesFile?(fileName: string, language?: string): boolean;
+  /** Cheap structural check used when no command or type says what the text is. */
+  sniff?(source: Source): boolean;
+  /**
+   * Returns a draft, or `undefined` when the text is not what this compressor understands
+   * (the router then falls back to the generic compressor). Must not throw, but the engine guards anyway.
+   */
+  compress(context: CompressContext): Draft | undefined;
+}
+
+/** A command line reduced to what decides its output format. */
+export interface ParsedCommand {
+  /** The full command line as given. */
+  readonly raw: string;
+  /** The stage whose output we read (the last pipeline stage), wrappers (`npx`, `time`, env vars) removed. */
+  readonly program: string;
+  readonly args: readonly string[];
+  /** Every stage of the pipeline after unwrapping, first to last. */
+  readonly stages: readonly { readonly program: string; readonly args: readonly string[] }[];
+}
+
+export const DEFAULT_MIN_TOKENS = 120;

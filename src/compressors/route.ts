@@ -22,16 +22,18 @@ export function route(source: Source, options: CompressOptions, engines: Engines
   const explicit = options.type && options.type !== 'auto' ? options.type : undefined;
   const ofType = (c: Compressor) => explicit === undefined || c.type === explicit;
 
+  // Every compressor that claims the command is a candidate (`npm test` may be jest, vitest or mocha);
+  // each verifies the content and declines when it is not its format.
   if (options.command) {
     const command = parseCommand(options.command);
-    add(registry.find((c) => ofType(c) && c.matches?.(command)), `command \`${command.program}\` matched`);
+    for (const c of registry) if (ofType(c) && c.matches?.(command)) add(c, `command \`${command.program}\` matched`);
   }
   if (options.fileName || options.language) {
     const fileName = options.fileName ?? '';
-    add(registry.find((c) => ofType(c) && c.handlesFile?.(fileName, options.language)), `file ${options.fileName ?? `language ${options.language}`} matched`);
+    for (const c of registry) if (ofType(c) && c.handlesFile?.(fileName, options.language)) add(c, `file ${options.fileName ?? `language ${options.language}`} matched`);
   }
   if (explicit && explicit !== 'shell') add(registry.find((c) => c.type === explicit && !c.matches), `type ${explicit} given`);
-  add(registry.find((c) => ofType(c) && c.sniff?.(source)), 'content sniffed');
+  for (const c of registry) if (ofType(c) && c.sniff?.(source)) add(c, 'content sniffed');
   if (candidates.length === 0 && engines.detector) {
     const guess = engines.detector.detect(source.text);
     if (guess && guess.confidence >= DETECTOR_MIN_CONFIDENCE) {

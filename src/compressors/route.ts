@@ -2,7 +2,7 @@
 // sniffing comes last. Returns candidates in order, each with the reason it was chosen; the engine
 // tries them until one accepts, and the generic compressor always ends the list.
 import type { Compressor, CompressOptions, ContentType, Engines, Source } from './types';
-import { COMPRESSORS, FALLBACK } from './registry';
+import { COMPRESSORS, CONTENT_COMPRESSORS, FALLBACK } from './registry';
 import { parseCommand } from './shared/command';
 
 export interface Candidate {
@@ -14,7 +14,8 @@ export interface Candidate {
 /** Below this confidence the detector's guess is ignored and the generic compressor handles the text. */
 export const DETECTOR_MIN_CONFIDENCE = 0.8;
 
-export function route(source: Source, options: CompressOptions, engines: Engines, registry: readonly Compressor[] = COMPRESSORS): Candidate[] {
+export function route(source: Source, options: CompressOptions, engines: Engines): Candidate[] {
+  const registry = COMPRESSORS;
   const candidates: Candidate[] = [];
   const add = (compressor: Compressor | undefined, reason: string) => {
     if (compressor && !candidates.some((c) => c.compressor === compressor)) candidates.push({ compressor, type: compressor.type, reason });
@@ -32,12 +33,12 @@ export function route(source: Source, options: CompressOptions, engines: Engines
     const fileName = options.fileName ?? '';
     for (const c of registry) if (ofType(c) && c.handlesFile?.(fileName, options.language)) add(c, `file ${options.fileName ?? `language ${options.language}`} matched`);
   }
-  if (explicit && explicit !== 'shell') add(registry.find((c) => c.type === explicit && !c.matches), `type ${explicit} given`);
+  if (explicit) add(CONTENT_COMPRESSORS.find((c) => c.type === explicit), `type ${explicit} given`);
   for (const c of registry) if (ofType(c) && c.sniff?.(source)) add(c, 'content sniffed');
   if (candidates.length === 0 && engines.detector) {
     const guess = engines.detector.detect(source.text);
     if (guess && guess.confidence >= DETECTOR_MIN_CONFIDENCE) {
-      add(registry.find((c) => c.type === guess.type && !c.matches), `detector: ${guess.label} (${guess.confidence.toFixed(2)})`);
+      add(CONTENT_COMPRESSORS.find((c) => c.type === guess.type), `detector: ${guess.label} (${guess.confidence.toFixed(2)})`);
     }
   }
   candidates.push({ compressor: FALLBACK, type: explicit ?? FALLBACK.type, reason: candidates.length ? 'fallback' : 'nothing more specific claimed the text' });

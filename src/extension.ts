@@ -3,10 +3,22 @@
 import * as vscode from 'vscode';
 import { Runtime } from './runtime/runtime';
 import { Lazy } from './runtime/lazy';
+import { registerChatParticipant } from './chatParticipant/participant';
+import { registerShowLog } from './commands/showLog';
+import { createStatusBar } from './statusBar';
 
 let runtime: Lazy<Runtime> | undefined;
 
-export function activate(context: vscode.ExtensionContext): void {
+/** What `activate` returns (`vscode.extensions.getExtension(...).exports`); the tests read it. */
+export interface HeadroomApi {
+  /** How long `activate` took, in milliseconds. */
+  readonly activationMs: number;
+  /** True once something needed the Runtime (and its WASM tokenizer); `deactivate` frees it. */
+  readonly runtimeLoaded: boolean;
+}
+
+export function activate(context: vscode.ExtensionContext): HeadroomApi {
+  const started = performance.now();
   const log = vscode.window.createOutputChannel('Headroom', { log: true });
   context.subscriptions.push(log);
   runtime = new Lazy(
@@ -16,7 +28,16 @@ export function activate(context: vscode.ExtensionContext): void {
     }),
     (r) => r.dispose(),
   );
-  log.info('Headroom activated');
+  const loadRuntime = () => {
+    if (!runtime) throw new Error('Headroom is not active.');
+    return runtime.get();
+  };
+  context.subscriptions.push(registerShowLog(log));
+  context.subscriptions.push(createStatusBar());
+  context.subscriptions.push(registerChatParticipant(loadRuntime, log));
+  const activationMs = performance.now() - started;
+  log.info(`Headroom activated in ${activationMs.toFixed(1)} ms`);
+  return { activationMs, get runtimeLoaded() { return runtime?.created ?? false; } };
 }
 
 export async function deactivate(): Promise<void> {

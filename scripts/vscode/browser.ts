@@ -1,0 +1,47 @@
+// Headless Chromium (Debian's, never a downloaded one) driven by playwright-core: the workbench client.
+import { join } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { RUN_MARKER } from './codeServer';
+
+/**
+ * --no-sandbox: Chromium's sandbox refuses to run as root (CI runs as root). The network flags stop
+ * it from calling home: this machine's closed network refuses those connections, many at a time.
+ */
+const CHROMIUM_FLAGS = ['--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'];
+
+export class BrowserStartError extends Error {}
+
+export async function launchBrowser(executablePath: string, runDir: string): Promise<Browser> {
+  const root = process.getuid?.() === 0;
+  try {
+    return await chromium.launch({
+      executablePath,
+      headless: true,
+      timeout: 30_000,
+      args: [...(root ? ['--no-sandbox'] : []), ...CHROMIUM_FLAGS],
+      // Crash reports go under XDG_CONFIG_HOME; the marker lets the runner find leftovers.
+      env: { ...process.env, XDG_CONFIG_HOME: join(runDir, 'xdg', 'config'), [RUN_MARKER]: runDir },
+    });
+  } catch (error) {
+    const first = (error instanceof Error ? error.message : String(error)).split('\n').find((line) => line.trim()) ?? 'unknown error';
+    throw new BrowserStartError(`Chromium failed to start (${executablePath}): ${first.trim()}`);
+  }
+}
+
+/** The workbench page every run uses: one size, so screenshots compare. */
+export function openPage(browser: Browser): Promise<Page> {
+  return browser.newPage({ viewport: { width: 1400, height: 900 } });
+}
+
+/**
+ * The workbench URL for `folder`. `payload` entries (extensionDevelopmentPath, extensionTestsPath) are
+ * honoured only by a server started with the smoke-test driver; paths are on the server's machine.
+ */
+export function workbenchUrl(origin: string, folder: string, payload: readonly (readonly [string, string])[] = []): string {
+  const host = new URL(origin).host;
+  const remote = (path: string) => `vscode-remote://${host}${path}`;
+  const entries = payload.map(([key, value]) => [key, key.endsWith('Path') ? remote(value) : value]);
+  const query = [`folder=${encodeURIComponent(folder)}`];
+  if (entries.length > 0) query.push(`payload=${encodeURIComponent(JSON.stringify([...entries, ['skipWelcome', 'true']]))}`);
+  return `${origin}/?${query.join('&')}`;
+}

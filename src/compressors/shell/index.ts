@@ -2,5 +2,12 @@
 // failure, error and summary of it. Does not own: running commands (hosts do) or unknown text (generic).
 // Adding a filter: one file here, one line below, one fixture folder under test/fixtures/shell/<id>/.
 import type { Compressor } from '../types';
+import { tsc } from './tsc';
+import { eslint } from './eslint';
+import { gcc } from './gcc';
 
-export const SHELL_FILTERS: readonly Compressor[] = [];
+export const SHELL_FILTERS: readonly Compressor[] = [
+  tsc,
+  eslint,
+  gcc,
+];

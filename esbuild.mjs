@@ -12,6 +12,11 @@ export const ASSETS = [
   ['@dqbd/tiktoken/lite/tiktoken_bg.wasm', 'tiktoken_bg.wasm'],
   ['@dqbd/tiktoken/encoders/o200k_base.json', 'o200k_base.json'],
   ['@dqbd/tiktoken/encoders/cl100k_base.json', 'cl100k_base.json'],
+  // web-tree-sitter and its grammars (names as in src/runtime/treeSitter.ts GRAMMAR_FILES)
+  ['web-tree-sitter/web-tree-sitter.wasm', 'web-tree-sitter.wasm'],
+  ...['typescript', 'tsx', 'javascript', 'python', 'go', 'rust', 'java', 'cpp', 'c-sharp', 'ruby', 'php', 'bash'].map((g) => [`@vscode/tree-sitter-wasm/wasm/tree-sitter-${g}.wasm`, `grammars/tree-sitter-${g}.wasm`]),
+  ['tree-sitter-c/tree-sitter-c.wasm', 'grammars/tree-sitter-c.wasm'],
+  ['tree-sitter-json/tree-sitter-json.wasm', 'grammars/tree-sitter-json.wasm'],
 ];
 
 function copyAssets() {

@@ -43,27 +43,47 @@ export interface Engines {
   readonly detector?: ContentDetector;
 }
 
-/** A loaded parser for one language (tree-sitter behind it). Filled in by the code compressor's issue. */
+/**
+ * Parses source code (tree-sitter behind it). `language` is a grammar id from
+ * `src/compressors/code/languages.ts` (`typescript`, `python`, `c`, …). Grammars load asynchronously
+ * in the host (`prepare`); the core only parses with grammars that are already loaded.
+ */
 export interface SyntaxEngine {
-  /** Languages this engine can parse right now (already loaded). */
+  /** True when the grammar is loaded, so `parse` can run synchronously. */
   supports(language: string): boolean;
+  /** A tree the caller must `dispose()`, or `undefined` when the grammar is not loaded or the parser gave up. */
   parse(language: string, source: string): SyntaxTree | undefined;
+  /**
+   * Host side, awaited before the synchronous core runs: loads the grammars compressing with these
+   * options may need (from `language` or the extension of `fileName`). Never rejects.
+   */
+  prepare?(options: CompressOptions): Promise<void>;
 }
 
+/** One node of a syntax tree. Indices are UTF-16 offsets into the parsed string; rows are 0-based. */
 export interface SyntaxNode {
   readonly type: string;
   readonly startIndex: number;
   readonly endIndex: number;
   readonly startRow: number;
+  /** Row of `endIndex` (a node that ends with its line break ends at column 0 of the next row). */
   readonly endRow: number;
+  readonly endColumn: number;
   readonly isNamed: boolean;
+  /** This node or a descendant is an ERROR or MISSING node. */
   readonly hasError: boolean;
+  /** This node is an ERROR node or a token the parser inserted (MISSING). */
+  readonly isErrorOrMissing: boolean;
   readonly children: readonly SyntaxNode[];
   field(name: string): SyntaxNode | undefined;
+  /** Every descendant of one of these types, in source order (searched inside the parser, fast). */
+  descendantsOfType(types: readonly string[]): SyntaxNode[];
 }
 
 export interface SyntaxTree {
   readonly root: SyntaxNode;
+  /** Frees the tree (WASM memory). Nodes must not be used afterwards. */
+  dispose(): void;
 }
 
 export interface Detection {

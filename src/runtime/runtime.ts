@@ -6,6 +6,7 @@ import { compress } from '../compressors/compress';
 import type { CompressOptions, CompressResult, Engines } from '../compressors/types';
 import { OriginalsStore, type StoreOptions } from './originalsStore';
 import { DEFAULT_ENCODING, Tokenizers, type Encoding } from './tokenizer';
+import { TreeSitterEngine } from './treeSitter';
 
 export interface RuntimeOptions {
   /** Folder with the WASM engines' files (dist/assets). */
@@ -26,21 +27,26 @@ const nativeSha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).d
 export class Runtime {
   readonly store: OriginalsStore;
   private readonly tokenizers: Tokenizers;
+  /** Parses code; loads web-tree-sitter and each grammar only when a compression first needs it. */
+  private readonly syntax: TreeSitterEngine;
   private enginesReady?: Promise<Engines>;
 
   constructor(private readonly options: RuntimeOptions) {
     this.store = new OriginalsStore(options.store);
     this.tokenizers = new Tokenizers(options.assetDir);
+    this.syntax = new TreeSitterEngine(options.assetDir);
   }
 
   engines(): Promise<Engines> {
-    this.enginesReady ??= this.tokenizers.counter(this.options.encoding ?? DEFAULT_ENCODING).then((tokens) => ({ tokens, sha256Hex: nativeSha256 }));
+    this.enginesReady ??= this.tokenizers.counter(this.options.encoding ?? DEFAULT_ENCODING).then((tokens) => ({ tokens, sha256Hex: nativeSha256, syntax: this.syntax }));
     this.enginesReady.catch(() => (this.enginesReady = undefined));
     return this.enginesReady;
   }
 
   async compress(input: string | Uint8Array, options: CompressOptions = {}): Promise<TimedResult> {
     const engines = await this.engines();
+    // The core is synchronous: load the grammar this text may need first (not counted in `ms`).
+    await engines.syntax?.prepare?.(options);
     const start = performance.now();
     const result = compress(input, options, engines);
     const ms = performance.now() - start;

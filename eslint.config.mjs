@@ -14,7 +14,7 @@ const CORE_FORBIDDEN = {
 };
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'out/**', 'node_modules/**', 'media/**/*.js', '.test-artifacts/**'] },
+  { ignores: ['dist/**', 'out/**', 'node_modules/**', 'media/**/*.js', '.test-artifacts/**', 'test/fixtures/**'] },
   ...tseslint.configs.recommended,
   {
     rules: {

@@ -3,9 +3,10 @@
 import type { Compressor } from './types';
 import { generic } from './generic';
 import { SHELL_FILTERS } from './shell';
+import { code } from './code';
 
 /** Compressors for a kind of content rather than a command (json, code, diff, …), one file each. */
-export const CONTENT_COMPRESSORS: readonly Compressor[] = [];
+export const CONTENT_COMPRESSORS: readonly Compressor[] = [code];
 
 export const COMPRESSORS: readonly Compressor[] = [...SHELL_FILTERS, ...CONTENT_COMPRESSORS];
 

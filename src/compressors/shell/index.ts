@@ -5,9 +5,11 @@ import type { Compressor } from '../types';
 import { tsc } from './tsc';
 import { eslint } from './eslint';
 import { gcc } from './gcc';
+import { nodeTest } from './nodeTest';
 
 export const SHELL_FILTERS: readonly Compressor[] = [
   tsc,
   eslint,
   gcc,
+  nodeTest,
 ];

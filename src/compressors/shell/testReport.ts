@@ -1,0 +1,228 @@
+// What every test-runner compressor shares: a plan of which lines of a run to keep (each failure
+// block, notable lines, the runner's own summary) rendered failures first, with stack frames and
+// code excerpts inside a failure trimmed to the project's frames, and every other line accounted
+// for by one marker. The runners parse; this file only renders what they decided to keep.
+import type { CompressContext, Draft, ParsedCommand } from '../types';
+import { DraftBuilder } from '../shared/draft';
+
+/** Source lines [from, to), 0-based. */
+export interface Span {
+  readonly from: number;
+  readonly to: number;
+}
+
+/** A failure block; `drop` names lines inside it that are noise (timings), left to the overall marker. */
+export interface Block extends Span {
+  readonly drop?: readonly number[];
+}
+
+/** How a runner's failure blocks show stack frames and code excerpts. */
+export interface FrameRules {
+  /** One stack frame (`    at Object.toBe (src/a.test.ts:11:65)`). */
+  isFrame(line: string): boolean;
+  /** A frame in the project's own code, not the runtime's or a dependency's. */
+  isProjectFrame(line: string): boolean;
+  /** One line of the source excerpt printed under an error (`    > 11 |   expect(x)`). */
+  isCodeFrame?(line: string): boolean;
+}
+
+export interface TestReport {
+  /** Short runner name for the transform notes (`vitest`). */
+  readonly runner: string;
+  /** Every failure block, in the order shown (first in the output), separated by a blank line. */
+  readonly failures: readonly Block[];
+  /** Lines kept verbatim after the failures: crashes, skipped tests, failing parents, warnings. */
+  readonly notes?: readonly Span[];
+  /** The runner's own summary lines, kept verbatim at the end. */
+  readonly summary: readonly Span[];
+  /** Facts about the lines not shown, e.g. `41 passing tests; all 5 failures shown`. Built from the input only. */
+  readonly cut: string;
+  /** A substring that finds the passing tests in the original (`✔`), for the marker's retrieval hint. */
+  readonly grep?: string;
+  readonly frames?: FrameRules;
+}
+
+/** Project frames kept per run of stack frames; the rest of the run is marked. */
+const PROJECT_FRAMES_KEPT = 2;
+/** Frames kept when a run has no project frame at all (the top of the stack is where it broke). */
+const FRAMES_KEPT_WITHOUT_PROJECT = 2;
+/** A failure block longer than this shows its head and tail; the middle is marked. */
+const MAX_BLOCK_LINES = 80;
+const BLOCK_HEAD = 50;
+const BLOCK_TAIL = 20;
+/** Past this many failures, a failure shows only its first line (each cut still marked). */
+const MAX_FULL_FAILURES = 40;
+/** Cutting fewer characters than this saves too little for the marker it costs: such lines are kept. */
+const MIN_CUT_CHARS = 100;
+
+type Cut = (from: number, to: number, unit: 'lines' | 'frames', detail?: string) => void;
+
+export function renderTestReport(context: CompressContext, report: TestReport): Draft {
+  const { lines } = context.source;
+  const builder = new DraftBuilder(context.source);
+  const shown = new Uint8Array(lines.length);
+  const keep = (i: number) => {
+    builder.keep(i);
+    shown[i] = 1;
+  };
+  const cut: Cut = (from, to, unit, detail) => {
+    let chars = 0;
+    for (let i = from; i < to && chars <= MIN_CUT_CHARS; i++) chars += lines[i].length + 1;
+    if (chars <= MIN_CUT_CHARS) {
+      for (let i = from; i < to; i++) keep(i);
+      return;
+    }
+    builder.write(builder.marker({ verb: 'omitted', count: to - from, unit, lines: [builder.lineNumber(from), builder.lineNumber(to - 1)], ...(detail ? { detail } : {}) }));
+    shown.fill(1, from, to);
+  };
+
+  let written = 0;
+  report.failures.forEach((failure, n) => {
+    const block = trimBlank(lines, failure);
+    if (block.to <= block.from) return;
+    if (written++ > 0) builder.write('');
+    if (n >= MAX_FULL_FAILURES) {
+      keep(block.from);
+      cut(block.from + 1, block.to, 'lines', 'rest of this failure');
+      return;
+    }
+    const drop = new Set(failure.drop ?? []);
+    renderBlock(lines, block, drop, report.frames, keep, cut);
+  });
+  for (const span of report.notes ?? []) for (let i = span.from; i < span.to; i++) if (!shown[i]) keep(i);
+
+  // Everything not shown yet, except the summary, is covered by one marker.
+  const summary = new Uint8Array(lines.length);
+  for (const span of report.summary) summary.fill(1, span.from, span.to);
+  let count = 0;
+  let first = -1;
+  let last = -1;
+  // Blank lines after the last text (the final newline) are not worth a mention.
+  let end = lines.length;
+  while (end > 0 && lines[end - 1].trim() === '') end--;
+  for (let i = 0; i < end; i++) {
+    if (shown[i] || summary[i]) continue;
+    count++;
+    if (first < 0) first = i;
+    last = i;
+  }
+  if (count > 0) {
+    const contiguous = last - first + 1 === count;
+    const hint = !contiguous && report.grep ? `; grep "${report.grep}"` : '';
+    builder.write(builder.marker({
+      verb: 'omitted', count, unit: 'lines',
+      ...(contiguous ? { lines: [builder.lineNumber(first), builder.lineNumber(last)] as const } : {}),
+      detail: `${report.cut}${hint}`,
+    }));
+  }
+  for (let i = 0; i < lines.length; i++) if (summary[i] && !shown[i]) keep(i);
+
+  builder.note(`test-report:${report.runner}`, `${report.failures.length} failure blocks kept first, ${count} other lines marked, runner summary kept`);
+  return builder.build();
+}
+
+/** A failure block: every line, except runs of non-project frames and code excerpts, which are marked. */
+function renderBlock(lines: readonly string[], block: Span, drop: ReadonlySet<number>, rules: FrameRules | undefined, keep: (i: number) => void, cut: Cut): void {
+  const head = block.to - block.from > MAX_BLOCK_LINES ? block.from + BLOCK_HEAD : block.to;
+  const tail = head < block.to ? block.to - BLOCK_TAIL : block.to;
+  const emit = (from: number, to: number) => {
+    let i = from;
+    while (i < to) {
+      if (drop.has(i)) i++;
+      else if (rules?.isCodeFrame?.(lines[i])) {
+        let j = i + 1;
+        while (j < to && rules.isCodeFrame(lines[j])) j++;
+        cut(i, j, 'lines', 'source excerpt');
+        i = j;
+      } else if (rules?.isFrame(lines[i])) {
+        let j = i + 1;
+        while (j < to && rules.isFrame(lines[j])) j++;
+        emitFrames(lines, i, j, rules, keep, cut);
+        i = j;
+      } else keep(i++);
+    }
+  };
+  emit(block.from, head);
+  if (head < block.to) {
+    cut(head, tail, 'lines', 'middle of a long failure');
+    emit(tail, block.to);
+  }
+}
+
+/** Keeps the first project frames of a stack (or its top when none is the project's) and marks the rest. */
+function emitFrames(lines: readonly string[], from: number, to: number, rules: FrameRules, keep: (i: number) => void, cut: Cut): void {
+  const kept = new Set<number>();
+  for (let i = from; i < to && kept.size < PROJECT_FRAMES_KEPT; i++) if (rules.isProjectFrame(lines[i])) kept.add(i);
+  if (kept.size === 0) for (let i = from; i < Math.min(to, from + FRAMES_KEPT_WITHOUT_PROJECT); i++) kept.add(i);
+  let cutFrom = -1;
+  for (let i = from; i <= to; i++) {
+    if (i < to && !kept.has(i)) {
+      if (cutFrom < 0) cutFrom = i;
+      continue;
+    }
+    if (cutFrom >= 0) {
+      cut(cutFrom, i, 'frames');
+      cutFrom = -1;
+    }
+    if (i < to) keep(i);
+  }
+}
+
+/** The span without blank lines at either end. */
+export function trimBlank(lines: readonly string[], span: Span): Span {
+  let from = span.from;
+  let to = span.to;
+  while (from < to && lines[from].trim() === '') from++;
+  while (to > from && lines[to - 1].trim() === '') to--;
+  return { from, to };
+}
+
+/** Spans for single lines. */
+export function lineSpans(indices: readonly number[]): Span[] {
+  return indices.map((i) => ({ from: i, to: i + 1 }));
+}
+
+/** What the output says about completeness: `no failures`, `the 1 failure shown`, `all 5 failures shown`. */
+export function allShown(count: number, noun = 'failure'): string {
+  if (count === 0) return `no ${noun}s`;
+  return count === 1 ? `the 1 ${noun} shown` : `all ${count} ${noun}s shown`;
+}
+
+/** `s` when a count is not 1. */
+export function plural(count: number, word: string): string {
+  return `${count} ${word}${count === 1 ? '' : 's'}`;
+}
+
+const SCRIPT_RUNNERS = new Set(['npm', 'yarn', 'pnpm', 'bun']);
+
+/**
+ * `npm test`, `npm t`, `npm run test:unit`, `yarn test`, `pnpm test`, `bun run test`: a package script
+ * that may run any JavaScript test runner, so each runner that claims it must check the content.
+ */
+export function isPackageTestScript(command: ParsedCommand): boolean {
+  if (!SCRIPT_RUNNERS.has(command.program)) return false;
+  const [first, second] = command.args;
+  if (first === 'test' || first === 't' || first === 'tst') return true;
+  return (first === 'run' || first === 'run-script') && second !== undefined && /^test(?:$|[:-])/.test(second);
+}
+
+// A JavaScript stack frame, from V8 (`    at Object.toBe (src/a.test.ts:11:65)`, `    at async Promise.all (index 0)`),
+// from node:test's TAP YAML, which drops the `at` (`        TestContext.<anonymous> (/p/a.test.js:16:12)`),
+// or inside a TAP diagnostic (`#     at Module._load (node:internal/modules/cjs/loader:1038:27)`).
+const JS_FRAME = /^#?\s+(?:at )?(?:async |new )?(?:[^\s(]+(?: \[as [^\]\s]+\])? \((?:[^()\s]+:\d+:\d+|index \d+|native|<anonymous>)\)|(?:file:\/\/)?[^\s()]+:\d+:\d+)(?: \{)?$/;
+// Frames in the runtime or a dependency: `(node:internal/…)`, `(node:async_hooks:206:9)`, `node_modules/`, `(index 0)`.
+const JS_RUNTIME_FRAME = /\(node:|\bnode:internal|[\\/]node_modules[\\/]|[ (]node_modules[\\/]|\((?:index \d+|native|<anonymous>)\)(?: \{)?$/;
+// A line of a code excerpt under an error: jest `    > 11 |     expect(x)`, vitest `     12|   expect(x)`, or its caret line `       |     ^`.
+const CODE_FRAME = /^ *(?:> *)?\d+ ?\|(?: |$)|^ +\| +\^+ *$/;
+
+export const JS_FRAMES: FrameRules = {
+  isFrame: (line) => line.length < 1000 && JS_FRAME.test(line),
+  isProjectFrame: (line) => !JS_RUNTIME_FRAME.test(line) && /:\d+:\d+\)?(?: \{)?$/.test(line),
+  isCodeFrame: (line) => CODE_FRAME.test(line),
+};
+
+/** The first capture of `pattern` in `text` as a number (`numberIn('5 failed', /(\d+) failed/)` is 5). */
+export function numberIn(text: string, pattern: RegExp): number | undefined {
+  const m = pattern.exec(text);
+  return m ? Number(m[1]) : undefined;
+}

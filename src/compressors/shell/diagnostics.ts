@@ -19,6 +19,10 @@ export interface Diagnostic {
   readonly severity: Severity;
   /** Grouping key: a rule or code (`no-console`, `E501`, `-Wunused-variable`) or a message template. */
   readonly rule: string;
+  /** Warnings of this rule kept at most, when fewer than the default (a note repeated word for word: 1). */
+  readonly examples?: number;
+  /** A line of the block kept even when the block is shortened (ruff's `help:` line). */
+  readonly alsoKeep?: number;
 }
 
 export interface Scan {
@@ -70,6 +74,8 @@ const KEEP = 0;
 const NOISE = 1;
 const WARNING = 2;
 const TRIMMED = 3;
+/** The shortened part of a warning shown as an example: stashed with the dropped warnings. */
+const EXAMPLE_REST = 6;
 const FRAME = 4;
 /** Cut along with its neighbours, counted as nothing (blank lines, group titles). */
 const SILENT = 5;
@@ -99,11 +105,11 @@ export function renderDiagnostics(context: CompressContext, scan: Scan, options:
     perRule.set(d.rule, entry);
     const repeat = seen.has(lines[d.head]);
     seen.add(lines[d.head]);
-    if (consistent && (repeat || entry.kept >= examples)) {
+    if (consistent && (repeat || entry.kept >= Math.min(examples, d.examples ?? examples))) {
       for (let i = d.from; i < d.to; i++) state[i] = WARNING;
     } else {
       entry.kept++;
-      trimBlock(state, d, opts.warningBodyLines, opts.contextLines);
+      trimBlock(state, d, opts.warningBodyLines, opts.contextLines, EXAMPLE_REST);
     }
   }
 
@@ -126,7 +132,7 @@ export function renderDiagnostics(context: CompressContext, scan: Scan, options:
         for (let i = messageEnd; i < end; i++) state[i] = FRAME;
       }
       trimContext(state, d, opts.contextLines);
-    } else trimBlock(state, d, opts.errorBodyLines, opts.contextLines);
+    } else trimBlock(state, d, opts.errorBodyLines, opts.contextLines, TRIMMED);
   });
 
   // Group titles follow what is under them.
@@ -139,15 +145,17 @@ export function renderDiagnostics(context: CompressContext, scan: Scan, options:
     if (!anyKept) state[header.line] = SILENT;
   }
   // A blank line right after a cut belongs to the cut.
-  for (let i = 1; i < lines.length; i++) if (state[i] === KEEP && lines[i].trim() === '' && state[i - 1] !== KEEP && state[i - 1] !== FRAME) state[i] = SILENT;
+  for (let i = 1; i < lines.length; i++) if (state[i] === KEEP && lines[i].trim() === '' && state[i - 1] !== KEEP && state[i - 1] !== FRAME && state[i - 1] !== EXAMPLE_REST) state[i] = SILENT;
 
   // Dropped warnings are scattered: they go, with their group titles, to one stashed original.
   const stashedWarnings: string[] = [];
   let lastHeader = -1;
   let droppedWarnings = 0;
+  let shortened = 0;
   for (const d of warnings) {
-    if (state[d.head] !== WARNING) continue;
-    droppedWarnings++;
+    if (state[d.head] === WARNING) droppedWarnings++;
+    else if (state.subarray(d.from, d.to).includes(EXAMPLE_REST)) shortened++;
+    else continue;
     const header = headerOf.get(d.head);
     if (header !== undefined && header !== lastHeader) stashedWarnings.push(lines[header]);
     lastHeader = header ?? -1;
@@ -176,10 +184,12 @@ export function renderDiagnostics(context: CompressContext, scan: Scan, options:
   let i = 0;
   while (i <= lines.length) {
     if (i === summaryAt) {
-      if (droppedWarnings > 0) {
+      if (droppedWarnings + shortened > 0) {
         builder.write(ruleLine(perRule, warnings.length, noun));
         const id = context.stash(stashedWarnings.join('\n'));
-        const detail = `the other ${droppedWarnings} ${noun} (repeats, and all after the first ${examples} of each rule) in order; --grep a rule to pick one`;
+        const others = droppedWarnings > 0 ? `the other ${droppedWarnings} ${noun} (repeats, and all after the first ${examples} of each rule)` : '';
+        const whole = shortened > 0 ? `${shortened} shortened above, in full` : '';
+        const detail = `${[others, whole].filter(Boolean).join(' and ')}, in order; --grep a rule to pick one`;
         builder.write(builder.marker({ id, verb: 'omitted', count: stashedWarnings.length, unit: 'lines', detail }));
       }
       if (stashedFrames.length > 0) {
@@ -230,11 +240,11 @@ function describeReported(scan: Scan): string {
   return parts.join(' and ');
 }
 
-/** Keeps the context ends, the message and `bodyLines` after it; the rest of the block is TRIMMED. */
-function trimBlock(state: Uint8Array, d: Diagnostic, bodyLines: number, contextLines: number): void {
+/** Keeps the context ends, the message and `bodyLines` after it; the rest of the block gets state `cut`. */
+function trimBlock(state: Uint8Array, d: Diagnostic, bodyLines: number, contextLines: number, cut: number): void {
   trimContext(state, d, contextLines);
   const messageEnd = d.messageEnd ?? d.head + 1;
-  for (let i = messageEnd + bodyLines; i < d.to; i++) if (state[i] === KEEP) state[i] = TRIMMED;
+  for (let i = messageEnd + bodyLines; i < d.to; i++) if (state[i] === KEEP && i !== d.alsoKeep) state[i] = cut;
 }
 
 function trimContext(state: Uint8Array, d: Diagnostic, contextLines: number): void {
@@ -288,3 +298,17 @@ const BACKTICKED = /`[^`\n]*`/g;
 const QUOTED = /'[^'\n]*'|"[^"\n]*"|‘[^’\n]*’/g;
 // 42, 3.5
 const NUMBER = /\d+(?:\.\d+)?/g;
+
+// Python linters (ruff, flake8) have no severities: the codes flake8's own docs single out as the
+// ones that should stop a build (syntax errors, undefined names, invalid comparisons and
+// statements) count as errors; every other code is grouped like a warning.
+// E999, E902, F821, F822, F823, F632, F633, F701, F704, F706, F707 — and ruff's `invalid-syntax`
+const PYTHON_ERROR_CODE = /^(?:E9\d\d|F63\d|F7\d\d|F82\d|invalid-syntax|SyntaxError)$/;
+
+export function pythonLintSeverity(code: string): Severity {
+  return PYTHON_ERROR_CODE.test(code) ? 'error' : 'warning';
+}
+
+// inventory/cli.py:2:13: F401 [*] `os` imported but unused   (ruff concise, flake8, pycodestyle)
+// inventory/report_v3.py:5:38: E999 SyntaxError: expected ':'   inventory/x.py:5:37: invalid-syntax: Expected `:`
+export const PYTHON_LINT_LINE = /^[^\s:][^:\n]*:\d+:\d+: (?:([A-Z]+\d+)\b|(invalid-syntax|SyntaxError):)/;

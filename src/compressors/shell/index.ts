@@ -2,12 +2,22 @@
 // failure, error and summary of it. Does not own: running commands (hosts do) or unknown text (generic).
 // Adding a filter: one file here, one line below, one fixture folder under test/fixtures/shell/<id>/.
 import type { Compressor } from '../types';
+import { cargoBuild } from './cargoBuild';
+import { goBuild } from './goBuild';
+import { mypy } from './mypy';
+import { ruff } from './ruff';
+import { flake8 } from './flake8';
 import { tsc } from './tsc';
 import { eslint } from './eslint';
 import { gcc } from './gcc';
 import { nodeTest } from './nodeTest';
 
 export const SHELL_FILTERS: readonly Compressor[] = [
+  cargoBuild,
+  goBuild,
+  mypy,
+  ruff,
+  flake8,
   tsc,
   eslint,
   gcc,

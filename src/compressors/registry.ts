@@ -4,9 +4,10 @@ import type { Compressor } from './types';
 import { generic } from './generic';
 import { SHELL_FILTERS } from './shell';
 import { code } from './code';
+import { diff } from './diff';
 
 /** Compressors for a kind of content rather than a command (json, code, diff, …), one file each. */
-export const CONTENT_COMPRESSORS: readonly Compressor[] = [code];
+export const CONTENT_COMPRESSORS: readonly Compressor[] = [diff, code];
 
 export const COMPRESSORS: readonly Compressor[] = [...SHELL_FILTERS, ...CONTENT_COMPRESSORS];
 

@@ -20,8 +20,8 @@ const MAX_ERRORS = 50;
 
 /** The default outline, then a tighter one used only when a budget asks for less. */
 const LEVELS: readonly OutlineLevel[] = [
-  { bodyLines: 6, docLines: 4, importLines: 12 },
-  { bodyLines: 3, docLines: 2, importLines: 6 },
+  { bodyLines: 6, docLines: 4, importLines: 12, dataLines: 12 },
+  { bodyLines: 3, docLines: 2, importLines: 6, dataLines: 6 },
 ];
 
 interface Outline {
@@ -203,6 +203,7 @@ function describe(outline: Outline, spec: CodeLanguage, errors: number): Draft {
   const bodyLines = bodies.reduce((sum, e) => sum + e.rows[1] - e.rows[0] + 1, 0);
   const parts = [`elided ${bodies.length} function bodies (${bodyLines} lines)`];
   if (count('comment').length > 0) parts.push(`shortened ${count('comment').length} long comments to their first line`);
+  if (count('data').length > 0) parts.push(`cut the middle of ${count('data').length} long data literal${count('data').length === 1 ? '' : 's'}`);
   if (count('imports').length > 0) parts.push(`summarised ${count('imports').length} import block${count('imports').length === 1 ? '' : 's'}`);
   const draft = outline.draft.write(outline.text);
   draft.note('outline', `${spec.label} outline: ${parts.join(', ')}; signatures, types and declarations kept; the output re-parses without errors`);

@@ -100,6 +100,32 @@ describe('code compressor', () => {
     assert.ok(reparses(engines, { fileName: 'a.ts' }, result.text));
   });
 
+  it('cuts the middle of a long data table, keeping its first entries and its last', () => {
+    const rows = Array.from({ length: 60 }, (_, i) => `    "code_${i}": ("Error number ${i} from the upstream service", ${400 + i}),`);
+    const source = `ERRORS = {\n${rows.join('\n')}\n}\n\n\ndef describe(code):\n    return ERRORS[code][0]\n`;
+    const result = compress(source, { fileName: 'errors.py' }, engines);
+    assert.equal(result.compressor, 'code', reasons(result));
+    assert.ok(result.text.startsWith(`ERRORS = {\n${rows.slice(0, 3).join('\n')}\n    # [hr:`));
+    assert.ok(result.text.includes(`56 of 60 entries]\n${rows[59]}\n}`));
+    assert.deepEqual(result.markers[0].lines, [5, 60]);
+    assert.ok(reparses(engines, { fileName: 'a.py' }, result.text));
+
+    const table = Array.from({ length: 40 }, (_, i) => `\t"key${i}": ${i * 7},`).join('\n');
+    const go = compress(`package codes\n\n// Weights by key.\nvar Weights = map[string]int{\n${table}\n}\n`, { fileName: 'codes.go', minTokens: 100 }, engines);
+    assert.equal(go.compressor, 'code', reasons(go));
+    assert.match(go.text, /\t\/\/ \[hr:[0-9a-f]{12} elided 36 lines L8-43: 36 of 40 entries\]\n\t"key39": 273,\n\}/);
+    assert.ok(reparses(engines, { fileName: 'a.go' }, go.text));
+  });
+
+  it('keeps a literal whole when it holds functions or documented entries', () => {
+    const methods = Array.from({ length: 30 }, (_, i) => `  handle${i}(event) { return dispatch(event, ${i}); },`).join('\n');
+    const withMethods = compress(`export const handlers = {\n${methods}\n};\n`, { fileName: 'handlers.js', minTokens: 100 }, engines);
+    for (let i = 0; i < 30; i++) assert.ok(withMethods.text.includes(`  handle${i}(event) { return dispatch(event, ${i}); },`));
+    const documented = Array.from({ length: 30 }, (_, i) => `  // Emitted when step ${i} of the pipeline finishes\n  STEP_${i}_DONE: 'step-${i}-done',`).join('\n');
+    const constants = compress(`export const EVENTS = {\n${documented}\n};\n`, { fileName: 'events.ts', minTokens: 100 }, engines);
+    for (let i = 0; i < 30; i++) assert.ok(constants.text.includes(`STEP_${i}_DONE: 'step-${i}-done',`));
+  });
+
   it('is deterministic', () => {
     const fixture = fixtureCases().find((c) => c.name === 'xterm-selection-service')!;
     assert.equal(compress(fixture.input, fixture.meta, engines).text, compress(fixture.input, fixture.meta, engines).text);

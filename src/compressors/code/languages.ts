@@ -43,6 +43,8 @@ export interface CodeLanguage {
   readonly lineComment: string;
   /** Top-level node types that are imports (summarised when a run of them is long). */
   readonly imports: readonly string[];
+  /** Array / map literals whose middle entries may be elided when they hold data, not functions. */
+  readonly literals: readonly string[];
   readonly calls: readonly CallSite[];
 }
 
@@ -53,51 +55,52 @@ const JS_FUNCTIONS = [
 ];
 const JS_CALLS: readonly CallSite[] = [{ type: 'call_expression', field: 'function' }];
 const JS_IMPORTS = ['import_statement'];
+const JS_LITERALS = ['array', 'object'];
 
 export const CODE_LANGUAGES: readonly CodeLanguage[] = [
   {
     grammar: 'typescript', label: 'TypeScript', ids: ['typescript'], extensions: ['ts', 'mts', 'cts'],
-    functions: JS_FUNCTIONS, bodies: ['statement_block'], placeholder: 'brace', lineComment: '//', imports: JS_IMPORTS, calls: JS_CALLS,
+    functions: JS_FUNCTIONS, bodies: ['statement_block'], placeholder: 'brace', lineComment: '//', imports: JS_IMPORTS, literals: JS_LITERALS, calls: JS_CALLS,
   },
   {
     grammar: 'tsx', label: 'TSX', ids: ['typescriptreact'], extensions: ['tsx'],
-    functions: JS_FUNCTIONS, bodies: ['statement_block'], placeholder: 'brace', lineComment: '//', imports: JS_IMPORTS, calls: JS_CALLS,
+    functions: JS_FUNCTIONS, bodies: ['statement_block'], placeholder: 'brace', lineComment: '//', imports: JS_IMPORTS, literals: JS_LITERALS, calls: JS_CALLS,
   },
   {
     grammar: 'javascript', label: 'JavaScript', ids: ['javascript', 'javascriptreact'], extensions: ['js', 'mjs', 'cjs', 'jsx'],
-    functions: JS_FUNCTIONS, bodies: ['statement_block'], placeholder: 'brace', lineComment: '//', imports: JS_IMPORTS, calls: JS_CALLS,
+    functions: JS_FUNCTIONS, bodies: ['statement_block'], placeholder: 'brace', lineComment: '//', imports: JS_IMPORTS, literals: JS_LITERALS, calls: JS_CALLS,
   },
   {
     grammar: 'python', label: 'Python', ids: ['python'], extensions: ['py', 'pyi', 'pyw'],
     functions: ['function_definition'], bodies: ['block'], placeholder: 'python', lineComment: '#',
-    imports: ['import_statement', 'import_from_statement', 'future_import_statement'], calls: [{ type: 'call', field: 'function' }],
+    imports: ['import_statement', 'import_from_statement', 'future_import_statement'], literals: ['list', 'dictionary', 'set', 'tuple'], calls: [{ type: 'call', field: 'function' }],
   },
   {
     grammar: 'go', label: 'Go', ids: ['go'], extensions: ['go'],
     functions: ['function_declaration', 'method_declaration', 'func_literal'], bodies: ['block'], placeholder: 'brace', lineComment: '//',
-    imports: ['import_declaration'], calls: C_CALLS,
+    imports: ['import_declaration'], literals: ['literal_value'], calls: C_CALLS,
   },
   {
     grammar: 'rust', label: 'Rust', ids: ['rust'], extensions: ['rs'],
     functions: ['function_item', 'closure_expression'], bodies: ['block'], placeholder: 'brace', lineComment: '//',
     imports: ['use_declaration', 'extern_crate_declaration'],
-    calls: [{ type: 'call_expression', field: 'function' }, { type: 'macro_invocation', field: 'macro' }],
+    literals: ['array_expression'], calls: [{ type: 'call_expression', field: 'function' }, { type: 'macro_invocation', field: 'macro' }],
   },
   {
     grammar: 'java', label: 'Java', ids: ['java'], extensions: ['java'],
     functions: ['method_declaration', 'constructor_declaration', 'compact_constructor_declaration', 'lambda_expression'],
     bodies: ['block', 'constructor_body'], placeholder: 'brace', lineComment: '//', imports: ['import_declaration'],
-    calls: [{ type: 'method_invocation', field: 'name' }],
+    literals: ['array_initializer'], calls: [{ type: 'method_invocation', field: 'name' }],
   },
   {
     grammar: 'c', label: 'C', ids: ['c'], extensions: ['c', 'h'], fallback: 'cpp',
     functions: ['function_definition'], bodies: ['compound_statement'], placeholder: 'brace', lineComment: '//',
-    imports: ['preproc_include'], calls: C_CALLS,
+    imports: ['preproc_include'], literals: ['initializer_list'], calls: C_CALLS,
   },
   {
     grammar: 'cpp', label: 'C++', ids: ['cpp', 'cuda-cpp'], extensions: ['cc', 'cpp', 'cxx', 'c++', 'hpp', 'hh', 'hxx', 'h++', 'ipp', 'tpp', 'inl', 'cu', 'cuh', 'ino'],
     functions: ['function_definition', 'lambda_expression'], bodies: ['compound_statement'], placeholder: 'brace', lineComment: '//',
-    imports: ['preproc_include', 'using_declaration'], calls: C_CALLS,
+    imports: ['preproc_include', 'using_declaration'], literals: ['initializer_list'], calls: C_CALLS,
   },
   {
     grammar: 'csharp', label: 'C#', ids: ['csharp'], extensions: ['cs', 'csx'],
@@ -106,18 +109,18 @@ export const CODE_LANGUAGES: readonly CodeLanguage[] = [
       'local_function_statement', 'accessor_declaration', 'lambda_expression', 'anonymous_method_expression',
     ],
     bodies: ['block'], placeholder: 'brace', lineComment: '//', imports: ['using_directive'],
-    calls: [{ type: 'invocation_expression', field: 'function' }],
+    literals: ['initializer_expression'], calls: [{ type: 'invocation_expression', field: 'function' }],
   },
   {
     grammar: 'ruby', label: 'Ruby', ids: ['ruby'], extensions: ['rb', 'rake', 'gemspec', 'ru'], fileNames: ['rakefile', 'gemfile', 'guardfile', 'vagrantfile'],
     functions: ['method', 'singleton_method'], bodies: ['body_statement'], placeholder: 'ruby', lineComment: '#',
-    imports: [], calls: [{ type: 'call', field: 'method' }],
+    imports: [], literals: ['array', 'hash'], calls: [{ type: 'call', field: 'method' }],
   },
   {
     grammar: 'php', label: 'PHP', ids: ['php'], extensions: ['php', 'phtml', 'php8', 'php7'],
     functions: ['function_definition', 'method_declaration', 'anonymous_function', 'anonymous_function_creation_expression'],
     bodies: ['compound_statement'], placeholder: 'brace', lineComment: '//', imports: ['namespace_use_declaration'],
-    calls: [
+    literals: ['array_creation_expression'], calls: [
       { type: 'function_call_expression', field: 'function' }, { type: 'member_call_expression', field: 'name' },
       { type: 'scoped_call_expression', field: 'name' }, { type: 'nullsafe_member_call_expression', field: 'name' },
     ],
@@ -126,7 +129,7 @@ export const CODE_LANGUAGES: readonly CodeLanguage[] = [
     grammar: 'bash', label: 'Bash', ids: ['shellscript', 'bash', 'sh'], extensions: ['sh', 'bash', 'ksh', 'bats'],
     fileNames: ['.bashrc', '.bash_profile', '.profile', 'bashrc', 'profile'],
     functions: ['function_definition'], bodies: ['compound_statement'], placeholder: 'bash', lineComment: '#',
-    imports: [], calls: [{ type: 'command', field: 'name' }],
+    imports: [], literals: [], calls: [{ type: 'command', field: 'name' }],
   },
 ];
 

@@ -12,9 +12,11 @@ export interface OutlineLevel {
   readonly docLines: number;
   /** A run of imports spanning at least this many lines becomes one summary comment. */
   readonly importLines: number;
+  /** A data literal spanning at least this many lines keeps its first entries and its last one. */
+  readonly dataLines: number;
 }
 
-export type EditKind = 'body' | 'comment' | 'imports';
+export type EditKind = 'body' | 'comment' | 'imports' | 'data';
 
 /** One replacement of source[start, end). `rows` is the 0-based inclusive line range its marker names. */
 export interface Edit {
@@ -37,6 +39,8 @@ export interface OutlinePlan {
 const MAX_CALL_NAMES = 6;
 /** Module names listed in an import summary, up to about this many characters. */
 const MAX_MODULE_CHARS = 100;
+/** Entries a long data literal keeps before its elided middle (its last entry is kept too). */
+const DATA_KEEP_FIRST = 3;
 /** Nesting deeper than this is kept as it is (pathological input must not exhaust the stack). */
 const MAX_DEPTH = 400;
 /** A callee expression longer than this is not a name (an inline function, a long chain). */
@@ -103,6 +107,7 @@ class Planner {
   private readonly functions: ReadonlySet<string>;
   private readonly bodies: ReadonlySet<string>;
   private readonly importTypes: ReadonlySet<string>;
+  private readonly literalTypes: ReadonlySet<string>;
   private readonly visitRows: number;
 
   constructor(
@@ -114,7 +119,8 @@ class Planner {
     this.functions = new Set(language.functions);
     this.bodies = new Set(language.bodies);
     this.importTypes = new Set(language.imports);
-    this.visitRows = Math.min(level.bodyLines, level.docLines);
+    this.literalTypes = new Set(language.literals);
+    this.visitRows = Math.min(level.bodyLines, level.docLines, level.dataLines);
   }
 
   walk(node: SyntaxNode, parent: SyntaxNode | undefined, depth = 0): void {
@@ -138,6 +144,7 @@ class Planner {
         }
       }
     }
+    if (this.literalTypes.has(node.type) && this.dataLiteral(node, parent)) return;
     const children = node.children;
     if (this.language.placeholder === 'python' && (node.type === 'module' || (node.type === 'block' && parent?.type === 'class_definition'))) {
       this.docstring(children);
@@ -196,6 +203,37 @@ class Planner {
     if (name.endsWith(';')) name = name.slice(0, -1);
     name = name.replace(/\s+/g, ' ').replace(/^['"`]|['"`]$/g, '');
     return name.length > 40 ? `${name.slice(0, 39)}…` : name;
+  }
+
+  /**
+   * A long literal that holds only data (no functions, whose signatures must stay, and no comments)
+   * keeps its first entries and its last; the whole lines between become one comment. Entries are
+   * cut only whole.
+   */
+  private dataLiteral(node: SyntaxNode, parent: SyntaxNode | undefined): boolean {
+    if (rowsOf(node) < this.level.dataLines || node.hasError) return false;
+    // Entries with comments between them are documented (an API's constants), not a data table.
+    if (node.children.some(isComment)) return false;
+    const entries = node.children.filter((c) => c.isNamed);
+    if (entries.length < DATA_KEEP_FIRST + 3) return false;
+    const firstRow = lastRow(entries[DATA_KEEP_FIRST - 1]) + 1;
+    const final = entries[entries.length - 1];
+    const rows: [number, number] = [firstRow, final.startRow - 1];
+    if (rows[1] - rows[0] + 1 < 3 || !this.blankBefore(final.startIndex)) return false;
+    let cut = 0;
+    for (const entry of entries) {
+      const inside = entry.startRow >= rows[0] && lastRow(entry) <= rows[1];
+      if (inside) cut++;
+      else if (lastRow(entry) >= rows[0] && entry.startRow <= rows[1]) return false; // straddles the cut
+    }
+    if (cut === 0 || node.descendantsOfType(this.language.functions).length > 0) return false;
+    if (this.queryNames.size > 0 && this.namesOf(node, parent).some((name) => this.queryNames.has(name.toLowerCase()))) return false;
+    const start = this.lineEnd(entries[DATA_KEEP_FIRST - 1].endIndex) + 1;
+    const end = this.trimLineBreak(start, this.lineStart(final.startIndex));
+    const indent = this.indentOfRow(start);
+    const comment = this.language.lineComment;
+    this.edits.push({ start, end, kind: 'data', rows, detail: `${cut} of ${entries.length} entries`, write: (marker) => `${indent}${comment} ${marker}` });
+    return true;
   }
 
   /** The module or class docstring (first statement) keeps its first line. */

@@ -11,6 +11,7 @@ import { tsc } from './tsc';
 import { eslint } from './eslint';
 import { gcc } from './gcc';
 import { nodeTest } from './nodeTest';
+import { vitest } from './vitest';
 
 export const SHELL_FILTERS: readonly Compressor[] = [
   cargoBuild,
@@ -22,4 +23,5 @@ export const SHELL_FILTERS: readonly Compressor[] = [
   eslint,
   gcc,
   nodeTest,
+  vitest,
 ];

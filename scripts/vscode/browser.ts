@@ -45,3 +45,15 @@ export function workbenchUrl(origin: string, folder: string, payload: readonly (
   if (entries.length > 0) query.push(`payload=${encodeURIComponent(JSON.stringify([...entries, ['skipWelcome', 'true']]))}`);
   return `${origin}/?${query.join('&')}`;
 }
+
+/**
+ * A folder opened for the first time is in Restricted Mode: trust it the way a person does, from the
+ * banner's Manage button and the Trust button of the Workspace Trust editor, then close that editor.
+ */
+export async function trustWorkspace(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Manage' }).first().click({ timeout: 60_000 });
+  await page.locator('.workspace-trust-editor .monaco-button', { hasText: /^Trust$/ }).first().click({ timeout: 15_000 });
+  await page.locator('.workspace-trust-editor').getByText('You trust this folder').first().waitFor({ timeout: 15_000 });
+  await page.locator('[aria-label^="Close Modal Editor"]').first().click({ timeout: 5_000 });
+  await page.locator('.workspace-trust-editor').first().waitFor({ state: 'hidden', timeout: 5_000 });
+}

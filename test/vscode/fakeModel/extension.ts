@@ -76,6 +76,9 @@ export function activate(context: vscode.ExtensionContext): FakeModelApi {
   };
 
   context.subscriptions.push(arrived, vscode.lm.registerLanguageModelChatProvider(FAKE_VENDOR, provider));
+  // Asking for the model makes the workbench resolve this provider now, so the chat's model picker
+  // offers it (and selects it) before anyone has used the language-model API.
+  void vscode.lm.selectChatModels({ vendor: FAKE_VENDOR });
   return {
     requests,
     clear: () => void requests.splice(0),

@@ -9,6 +9,8 @@ import { planOutline, queryNamesOf, type Edit, type OutlineLevel } from './code/
 
 /** Files with fewer tokens than this are read whole (unless the caller sets `minTokens`). */
 export const CODE_MIN_TOKENS = 500;
+/** No code averages this many characters a token, so a text this many times the threshold is above it. */
+const SURELY_ABOVE_CHARS_PER_TOKEN = 12;
 /** Larger texts are left to the generic compressor: an outline of a 2 MiB file is rarely what anyone reads. */
 const MAX_CODE_CHARS = 2 * 1024 * 1024;
 /** Average characters per line above which a file is minified or generated data, not source to outline. */
@@ -48,7 +50,8 @@ export const code: Compressor = {
     if (grammars.length === 0) return undefined;
 
     const threshold = context.options.minTokens ?? CODE_MIN_TOKENS;
-    const tokens = context.engines.tokens.count(text);
+    // Counting costs about as much as parsing; a text this long is far above the threshold anyway.
+    const tokens = text.length > threshold * SURELY_ABOVE_CHARS_PER_TOKEN ? Infinity : context.engines.tokens.count(text);
     if (tokens < threshold) return keepWhole(text, `${tokens} tokens is below the ${threshold}-token threshold for an outline: kept whole`);
 
     // A clean parse with any grammar wins; otherwise the first grammar's tree, errors and all.

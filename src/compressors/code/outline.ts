@@ -328,14 +328,20 @@ class Planner {
       case 'ruby': {
         const indent = this.indentOfRow(fn.startIndex);
         const after = this.blankAfter(end) ? '' : `\n${indent}`;
-        return { start, end, kind: 'body', rows: [body.startRow, lastRow(body)], detail, write: (marker) => `# ${marker}${after}` };
+        const lead = this.leadingComments(fn, body);
+        return { start: lead?.startIndex ?? start, end, kind: 'body', rows: [lead?.startRow ?? body.startRow, lastRow(body)], detail, write: (marker) => `# ${marker}${after}` };
       }
       case 'python':
-        return this.pythonBody(body, detail);
+        return this.pythonBody(body, detail, this.leadingComments(fn, body));
     }
   }
 
-  private pythonBody(block: SyntaxNode, detail: string | undefined): Edit | undefined {
+  /** The first of the comments between a signature and its body (Python and Ruby keep them outside the body node). */
+  private leadingComments(fn: SyntaxNode, body: SyntaxNode): SyntaxNode | undefined {
+    return fn.children.find((c) => isComment(c) && c.startIndex < body.startIndex && c.startRow > fn.startRow && this.blankBefore(c.startIndex));
+  }
+
+  private pythonBody(block: SyntaxNode, detail: string | undefined, lead: SyntaxNode | undefined): Edit | undefined {
     if (!this.blankBefore(block.startIndex)) return undefined;
     const indent = this.text.slice(this.lineStart(block.startIndex), block.startIndex);
     const statements = block.children.filter((c) => c.isNamed && !isComment(c));
@@ -353,10 +359,10 @@ class Planner {
         if (summary) keep = `${summary.open}${line}${line.endsWith(summary.close[0]) ? ' ' : ''}${summary.close}`;
       }
     }
-    const rows: [number, number] = [firstRow, lastRow(block)];
+    const rows: [number, number] = [lead?.startRow ?? firstRow, lastRow(block)];
     if (rows[1] < rows[0]) return undefined;
     return {
-      start: block.startIndex, end: block.endIndex, kind: 'body', rows, detail,
+      start: lead?.startIndex ?? block.startIndex, end: block.endIndex, kind: 'body', rows, detail,
       write: (marker) => (keep ? `${keep}\n${indent}...  # ${marker}` : `...  # ${marker}`),
     };
   }

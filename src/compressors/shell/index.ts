@@ -2,6 +2,9 @@
 // failure, error and summary of it. Does not own: running commands (hosts do) or unknown text (generic).
 // Adding a filter: one file here, one line below, one fixture folder under test/fixtures/shell/<id>/.
 import type { Compressor } from '../types';
+import { javac } from './javac';
+import { gradle } from './gradle';
+import { maven } from './maven';
 import { cargoBuild } from './cargoBuild';
 import { goBuild } from './goBuild';
 import { mypy } from './mypy';
@@ -14,6 +17,9 @@ import { nodeTest } from './nodeTest';
 import { vitest } from './vitest';
 
 export const SHELL_FILTERS: readonly Compressor[] = [
+  javac,
+  gradle,
+  maven,
   cargoBuild,
   goBuild,
   mypy,

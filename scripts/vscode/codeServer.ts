@@ -6,6 +6,11 @@ import { createServer } from 'node:net';
 import { join } from 'node:path';
 import type { Installation } from './config';
 
+/** A /proc entry that is a process: `/proc/1234`. */
+const PID_DIR = /^\d+$/;
+/** The state field of /proc/<pid>/stat, for a zombie: `1234 (node) Z 1 …`. */
+const ZOMBIE_STATE = /\) Z /;
+
 /** Set in the environment of everything a run starts, so leftovers can be found by it (see `processesOfRun`). */
 export const RUN_MARKER = 'HEADROOM_VSCODE_RUN';
 
@@ -188,7 +193,7 @@ export function processesOfRun(runDir: string): number[] {
   const needle = Buffer.from(`\0${RUN_MARKER}=${runDir}\0`);
   const pids: number[] = [];
   for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
+    if (!PID_DIR.test(entry)) continue;
     try {
       const environ = Buffer.concat([Buffer.from('\0'), readFileSync(`/proc/${entry}/environ`)]);
       if (environ.includes(needle) && !isZombie(entry)) pids.push(Number(entry));
@@ -201,7 +206,7 @@ export function processesOfRun(runDir: string): number[] {
 
 function isZombie(pid: string): boolean {
   try {
-    return /\) Z /.test(readFileSync(`/proc/${pid}/stat`, 'utf8'));
+    return ZOMBIE_STATE.test(readFileSync(`/proc/${pid}/stat`, 'utf8'));
   } catch {
     return true;
   }

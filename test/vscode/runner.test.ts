@@ -35,6 +35,8 @@ function runRunner(args: string[], env: NodeJS.ProcessEnv = {}): Promise<Run> {
 
 function assertNothingLeft(run: Run): void {
   assert.ok(run.runDir, `the runner did not say where it ran:\n${run.output}`);
+  // The runner's last-resort sweep says so when stopping the process group was not enough.
+  assert.doesNotMatch(run.output, /left behind/, 'stopping code-server\'s process group left processes behind');
   assert.deepEqual(processesOfRun(run.runDir), [], `processes of ${run.runDir} outlived the runner`);
 }
 

@@ -15,6 +15,7 @@ import { eslint } from './eslint';
 import { gcc } from './gcc';
 import { nodeTest } from './nodeTest';
 import { vitest } from './vitest';
+import { jest } from './jest';
 
 export const SHELL_FILTERS: readonly Compressor[] = [
   javac,
@@ -30,4 +31,5 @@ export const SHELL_FILTERS: readonly Compressor[] = [
   gcc,
   nodeTest,
   vitest,
+  jest,
 ];

@@ -14,6 +14,8 @@ export interface Span {
 /** A failure block; `drop` names lines inside it that are noise (timings), left to the overall marker. */
 export interface Block extends Span {
   readonly drop?: readonly number[];
+  /** Keep its source excerpts (where the excerpt is the only place the error is shown, e.g. a syntax error). */
+  readonly keepCode?: boolean;
 }
 
 /** How a runner's failure blocks show stack frames and code excerpts. */
@@ -87,7 +89,8 @@ export function renderTestReport(context: CompressContext, report: TestReport): 
       return;
     }
     const drop = new Set(failure.drop ?? []);
-    renderBlock(lines, block, drop, report.frames, keep, cut);
+    const frames = failure.keepCode && report.frames ? { ...report.frames, isCodeFrame: undefined } : report.frames;
+    renderBlock(lines, block, drop, frames, keep, cut);
   });
   for (const span of report.notes ?? []) for (let i = span.from; i < span.to; i++) if (!shown[i]) keep(i);
 
@@ -127,8 +130,10 @@ function renderBlock(lines: readonly string[], block: Span, drop: ReadonlySet<nu
   const tail = head < block.to ? block.to - BLOCK_TAIL : block.to;
   const emit = (from: number, to: number) => {
     let i = from;
+    const isCode = (k: number) => k >= from && k < to && rules?.isCodeFrame?.(lines[k]) === true;
     while (i < to) {
-      if (drop.has(i)) i++;
+      // Blank lines: one where the runner printed several, none around a marked source excerpt.
+      if (drop.has(i) || (lines[i].trim() === '' && ((i > from && lines[i - 1].trim() === '') || isCode(i - 1) || isCode(i + 1)))) i++;
       else if (rules?.isCodeFrame?.(lines[i])) {
         let j = i + 1;
         while (j < to && rules.isCodeFrame(lines[j])) j++;

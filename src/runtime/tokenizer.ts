@@ -65,7 +65,56 @@ export class Tokenizers {
   }
 }
 
+/**
+ * BPE time grows with the square of a pre-token's length: one 200,000-letter "word" (minified code,
+ * a blob) would block for a minute. Runs of more than MAX_RUN characters of one kind (letters,
+ * spaces, punctuation) are therefore counted in MAX_RUN pieces. Text without such runs — all
+ * ordinary text — is counted exactly; a long run may be off by about one token per piece.
+ */
+export const MAX_RUN = 1000;
+
 function countChunked(encoder: Encoder, text: string): number {
+  const cuts = longRunCuts(text);
+  if (cuts.length === 0) return countLines(encoder, text);
+  let total = 0;
+  let start = 0;
+  for (const cut of [...cuts, text.length]) {
+    total += countLines(encoder, text.slice(start, cut));
+    start = cut;
+  }
+  return total;
+}
+
+/** Positions where a run of one character kind reaches MAX_RUN and must be cut. Linear scan. */
+function longRunCuts(text: string): number[] {
+  const cuts: number[] = [];
+  if (text.length <= MAX_RUN) return cuts;
+  let kind = -1;
+  let run = 0;
+  for (let i = 0; i < text.length; i++) {
+    const k = charKind(text.charCodeAt(i));
+    if (k === kind && k !== DIGIT) {
+      if (++run >= MAX_RUN) {
+        cuts.push(i);
+        run = 0;
+      }
+    } else {
+      kind = k;
+      run = 1;
+    }
+  }
+  return cuts;
+}
+
+const SPACE = 0, LETTER = 1, DIGIT = 2, OTHER = 3;
+function charKind(code: number): number {
+  if (code === 32 || (code >= 9 && code <= 13)) return SPACE;
+  if ((code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code > 127) return LETTER;
+  if (code >= 48 && code <= 57) return DIGIT;
+  return OTHER;
+}
+
+function countLines(encoder: Encoder, text: string): number {
   if (text.length <= CHUNK_CHARS) return encoder.encode_ordinary(text).length;
   let total = 0;
   let start = 0;

@@ -1,0 +1,49 @@
+// Our counts must equal tiktoken's own: checked against the full @dqbd/tiktoken build (a different
+// loader and WASM file from the lite one we ship), on real fixtures and on special-token text.
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { get_encoding } from '@dqbd/tiktoken';
+import { MAX_RUN } from '../../src/runtime/tokenizer';
+import { testTokenizers } from '../helpers/engines';
+import { fixtureCases } from '../helpers/fixtures';
+
+describe('tokenizer', () => {
+  for (const encoding of ['o200k_base', 'cl100k_base'] as const) {
+    it(`counts exactly like tiktoken (${encoding}) on every fixture and on text past the chunk size`, async () => {
+      const counter = await testTokenizers().counter(encoding);
+      const reference = get_encoding(encoding);
+      try {
+        const texts = fixtureCases().map((c) => new TextDecoder().decode(c.input));
+        texts.push(texts.join('\n').repeat(3)); // > 256 KiB: counted in chunks
+        texts.push(readFileSync(require.resolve('typescript/lib/lib.dom.d.ts'), 'utf8').slice(0, 600_000));
+        for (const text of texts) assert.equal(counter.count(text), reference.encode_ordinary(text).length);
+      } finally {
+        reference.free();
+      }
+    });
+  }
+
+  it('counts special-token strings as ordinary text instead of throwing', async () => {
+    const counter = await testTokenizers().counter('o200k_base');
+    const reference = get_encoding('o200k_base');
+    const text = 'before <|endoftext|> middle <|im_start|>user\n<|fim_prefix|> after';
+    assert.equal(counter.count(text), reference.encode_ordinary(text).length);
+    reference.free();
+  });
+
+  it('bounds the time for one enormous word, staying within a token per piece', async () => {
+    const counter = await testTokenizers().counter('o200k_base');
+    const reference = get_encoding('o200k_base');
+    const word = 'abcdefghij'.repeat(300); // 3,000 letters: 3 pieces
+    const exact = reference.encode_ordinary(word).length;
+    reference.free();
+    assert.ok(Math.abs(counter.count(word) - exact) <= Math.ceil(word.length / MAX_RUN), `${counter.count(word)} vs ${exact}`);
+    const start = performance.now();
+    counter.count('x'.repeat(300_000));
+    assert.ok(performance.now() - start < 15_000);
+  });
+
+  it('rejects an unknown encoding with a message that says what to use', async () => {
+    await assert.rejects(testTokenizers().counter('p50k_base' as never), /Use one of: o200k_base, cl100k_base/);
+  });
+});

@@ -10,7 +10,7 @@ const cli = (args, input) => execFileSync(process.execPath, ['dist/cli.js', ...a
 const samples = [
   ['npm install log', 'test/fixtures/generic/generic/npm-install-http.txt', 'npm install --loglevel=http express@4 lodash@3 request'],
   ['node --test run with 2 failures', 'test/fixtures/shell/nodeTest/node-test-spec-failures.txt', 'node --test --test-reporter=spec math.test.js'],
-  ['npm view JSON array', 'test/fixtures/generic/generic/npm-view-versions.txt', "npm view 'express@>=4.21 <5' --json"],
+  ['npm view JSON array', 'test/fixtures/json/json/npm-view-versions.txt', "npm view 'express@>=4.21 <5' --json"],
 ];
 for (const [label, file, command] of samples) {
   const original = readFileSync(file);

@@ -5,9 +5,10 @@ import { generic } from './generic';
 import { SHELL_FILTERS } from './shell';
 import { code } from './code';
 import { diff } from './diff';
+import { json } from './json';
 
 /** Compressors for a kind of content rather than a command (json, code, diff, …), one file each. */
-export const CONTENT_COMPRESSORS: readonly Compressor[] = [diff, code];
+export const CONTENT_COMPRESSORS: readonly Compressor[] = [diff, json, code];
 
 export const COMPRESSORS: readonly Compressor[] = [...SHELL_FILTERS, ...CONTENT_COMPRESSORS];
 

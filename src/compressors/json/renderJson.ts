@@ -1,0 +1,383 @@
+// Writes a JSON value as a compact, YAML-like outline a model reads at a glance:
+//
+//   name: express                         object entries as `key: value`, nested ones indented
+//   keywords: [web, framework, "1.0"]     lists of scalars inline; "quoted" = a JSON string that
+//                                         would otherwise be misread (a number-like "1.0", "")
+//   description: |-                       multi-line strings as indented literal blocks
+//     line one
+//   versions: 3 rows, one per line, cells split by " | "      arrays of objects as tables:
+//     same in every row: {license: MIT}                     constant fields written once
+//     columns: version | dist.tarball=https://x/*.tgz       `col=pre*suf`: cells hold the * part
+//     4.21.0 | express-4.21.0
+//
+// A plan says which items of which collections to keep and how long strings may be; every item,
+// key or character left out becomes a marker (through `Cuts`), so the rendering never drops silently.
+import type { MarkerUnit } from '../types';
+import { JsonObject, toJson, type JsonValue } from './parseJson';
+import { arrayTableLayout, isBulky, mapTableLayout, compactRow, type Column, type TableLayout } from './tableLayout';
+import { flow, formatKey, formatScalar, formatString, GAP, literalBlockStyle, needsQuotes } from './textForms';
+
+export interface RenderPlan {
+  /** Sorted indices kept for collections that lose items; collections not listed keep everything. */
+  readonly kept: ReadonlyMap<object, readonly number[]>;
+  /** Strings longer than this are shortened to this many characters. */
+  readonly maxString: number;
+  /** Containers nested deeper than this many levels are shown as a summary of their keys or items… */
+  readonly maxDepth: number;
+  /** …unless they hold something the reader asked for or an error (these stay expanded). */
+  readonly keepOpen?: ReadonlySet<object>;
+}
+
+export interface Cuts {
+  /** Marker text for items left out of a collection; `lines` are their JSON texts, one per item. */
+  dropped(lines: readonly string[], unit: MarkerUnit, detail: string): string;
+  /** Marker text for a string shortened by `cut` characters. */
+  truncated(full: string, cut: number): string;
+  /** Marker text for a nested value shown only as a summary of its shape. */
+  elided(value: JsonValue, count: number, unit: MarkerUnit): string;
+}
+
+/** Table layouts are computed once per collection and reused by every rendering of the same value. */
+export type LayoutCache = Map<object, TableLayout | null>;
+
+/** Inline `[…]`/`{…}` is used for containers up to this many characters. */
+const FLOW_CHARS = 100;
+/** A collapsed value is summarised only when its one-line form is longer than this. */
+const SUMMARY_MIN_CHARS = 60;
+/** The key names listed in a summary take at most this many characters. */
+const SUMMARY_KEY_CHARS = 80;
+/** Tables with more varying columns than this are written one `field: value` block per row. */
+const MAX_TABLE_COLUMNS = 16;
+/** The constants above a table stay on one line up to this many characters. */
+const CONSTANTS_INLINE_CHARS = 160;
+
+export function renderJson(value: JsonValue, plan: RenderPlan, cuts: Cuts, layouts: LayoutCache): string[] {
+  const renderer = new Renderer(plan, cuts, layouts);
+  renderer.put(undefined, value, 0);
+  return renderer.out;
+}
+
+class Renderer {
+  readonly out: string[] = [];
+  private readonly explained = new Set<string>();
+  /** Compact copies of rows (and their parts) that stand for containers the plan keeps open. */
+  private readonly openCopies = new Set<object>();
+
+  constructor(
+    private readonly plan: RenderPlan,
+    private readonly cuts: Cuts,
+    private readonly layouts: LayoutCache,
+  ) {}
+
+  /**
+   * Writes `value` after `head` (`  key:` or `  -`; undefined at the top level). Children go at
+   * `indent` (the head's own indentation + 2, or 0 at the top).
+   */
+  put(head: string | undefined, value: JsonValue, indent: number): void {
+    if (head !== undefined && indent / 2 > this.plan.maxDepth && (value instanceof JsonObject || Array.isArray(value)) && !this.plan.keepOpen?.has(value) && !this.openCopies.has(value)) {
+      const summary = shapeSummary(value);
+      if (summary) return this.line(head, `${summary.text} ${this.cuts.elided(value, summary.count, summary.unit)}`);
+    }
+    if (value instanceof JsonObject) return this.object(head, value, indent);
+    if (Array.isArray(value)) return this.array(head, value as readonly JsonValue[], indent);
+    if (typeof value === 'string') return this.string(head, value, indent);
+    this.line(head, formatScalar(value as Exclude<JsonValue, string | object>, 'block'));
+  }
+
+  private line(head: string | undefined, text: string): void {
+    this.out.push(head === undefined ? text : `${head} ${text}`);
+  }
+
+  private string(head: string | undefined, s: string, indent: number): void {
+    const cut = s.length > this.plan.maxString ? s.length - this.plan.maxString : 0;
+    const shown = cut ? safeSlice(s, this.plan.maxString) : s;
+    const style = literalBlockStyle(shown);
+    if (style && head !== undefined) {
+      this.out.push(`${head} ${cut ? '|-' : style}`);
+      const pad = ' '.repeat(indent);
+      const body = style === '|' && !cut ? shown.slice(0, -1) : shown;
+      for (const l of body.split('\n')) this.out.push(l === '' ? '' : pad + l);
+      if (cut) this.out.push(pad + this.cuts.truncated(s, cut));
+      return;
+    }
+    this.line(head, cut ? `${formatString(shown, 'block')}${GAP} ${this.cuts.truncated(s, cut)}` : formatString(s, 'block'));
+  }
+
+  private object(head: string | undefined, object: JsonObject, indent: number): void {
+    if (object.entries.length === 0) return this.line(head, '{}');
+    const layout = this.layout(object, () => mapTableLayout(object));
+    if (layout) return this.table(head, object, layout, indent);
+    const kept = this.plan.kept.get(object);
+    if (head !== undefined && !kept) {
+      const inline = flow(object, FLOW_CHARS);
+      if (inline.length <= FLOW_CHARS && !this.hasLongString(object)) return this.line(head, inline);
+    }
+    if (head !== undefined) this.out.push(head);
+    this.entries(object, kept, indent);
+  }
+
+  private entries(object: JsonObject, kept: readonly number[] | undefined, indent: number): void {
+    const pad = ' '.repeat(indent);
+    const show = kept ?? object.entries.map((_, i) => i);
+    for (const i of show) {
+      const [key, value] = object.entries[i];
+      this.put(`${pad}${formatKey(key)}:`, value, indent + 2);
+    }
+    if (kept && kept.length < object.entries.length) {
+      const dropped = missing(object.entries.length, kept).map((i) => object.entries[i]);
+      const marker = this.cuts.dropped(dropped.map(([k, v]) => `{${JSON.stringify(k)}:${toJson(v)}}`), 'keys', dropped.map(([k]) => k).join(', '));
+      this.out.push(pad + marker);
+    }
+  }
+
+  private array(head: string | undefined, items: readonly JsonValue[], indent: number): void {
+    if (items.length === 0) return this.line(head, '[]');
+    const layout = this.layout(items, () => arrayTableLayout(items));
+    if (layout) return this.table(head, items, layout, indent);
+    const kept = this.plan.kept.get(items);
+    if (items.every((item) => item === null || typeof item !== 'object' || !(item instanceof JsonObject || Array.isArray(item)))) {
+      return this.line(head, this.inlineList(items, kept));
+    }
+    if (head !== undefined && !kept) {
+      const inline = flow(items, FLOW_CHARS);
+      if (inline.length <= FLOW_CHARS && !this.hasLongString(items)) return this.line(head, inline);
+    }
+    if (head !== undefined) this.out.push(head);
+    this.list(items, kept, head === undefined ? 0 : indent);
+  }
+
+  /** `[a, b, …, z] [hr:…]`: scalars on one line, gaps shown as `…`. */
+  private inlineList(items: readonly JsonValue[], kept: readonly number[] | undefined): string {
+    const parts: string[] = [];
+    let previous = -1;
+    for (const i of kept ?? items.map((_, j) => j)) {
+      if (i > previous + 1) parts.push(GAP);
+      const item = items[i];
+      parts.push(typeof item === 'string' ? this.inlineString(item, 'flow') : formatScalar(item as Exclude<JsonValue, string | object>, 'flow'));
+      previous = i;
+    }
+    if (previous < items.length - 1) parts.push(GAP);
+    const text = `[${parts.join(', ')}]`;
+    return kept && kept.length < items.length ? `${text} ${this.droppedItems(items, kept, 'items', 'one item per line, in order')}` : text;
+  }
+
+  private inlineString(s: string, context: 'flow' | 'cell'): string {
+    if (s.length <= this.plan.maxString) return formatString(s, context);
+    const shown = safeSlice(s, this.plan.maxString);
+    return `${formatString(shown, context)}${GAP} ${this.cuts.truncated(s, s.length - shown.length)}`;
+  }
+
+  /** YAML-style items: `- value`, objects with their first entry on the dash line. */
+  private list(items: readonly JsonValue[], kept: readonly number[] | undefined, indent: number): void {
+    const pad = ' '.repeat(indent);
+    let previous = -1;
+    for (const i of kept ?? items.map((_, j) => j)) {
+      if (i > previous + 1) this.out.push(`${pad}${GAP} ${i - previous - 1} not shown`);
+      previous = i;
+      const item = items[i];
+      if (item instanceof JsonObject && item.entries.length > 0 && !this.layout(item, () => mapTableLayout(item))) {
+        const itemKept = this.plan.kept.get(item);
+        const inline = itemKept ? '' : flow(item, FLOW_CHARS);
+        if (inline && inline.length <= FLOW_CHARS && !this.hasLongString(item)) {
+          this.out.push(`${pad}- ${inline}`);
+          continue;
+        }
+        const start = this.out.length;
+        this.entries(item, itemKept, indent + 2);
+        this.out[start] = `${pad}- ${this.out[start].slice(indent + 2)}`;
+        continue;
+      }
+      this.put(`${pad}-`, item, indent + 2);
+    }
+    if (kept && previous < items.length - 1) this.out.push(`${pad}${GAP} ${items.length - 1 - previous} not shown`);
+    if (kept && kept.length < items.length) this.out.push(pad + this.droppedItems(items, kept, 'items', 'one item per line, in order'));
+  }
+
+  private droppedItems(items: readonly JsonValue[], kept: readonly number[], unit: MarkerUnit, detail: string): string {
+    return this.cuts.dropped(missing(items.length, kept).map((i) => toJson(items[i])), unit, detail);
+  }
+
+  private table(head: string | undefined, collection: JsonObject | readonly JsonValue[], layout: TableLayout, indent: number): void {
+    const n = layout.rowCount;
+    const kept = this.plan.kept.get(collection) ?? Array.from({ length: layout.rowCount }, (_, i) => i);
+    const lossy = kept.length < n;
+    const isArray = !layout.keys;
+    const rowPad = ' '.repeat(head === undefined ? 0 : indent);
+    const columns = layout.columns;
+
+    // Past MAX_TABLE_COLUMNS a reader loses track of positions: each row is written as its own
+    // `- key: value` outline instead, still without the fields that are the same in every row.
+    const wide = columns.length > MAX_TABLE_COLUMNS;
+    // The first table explains the notation; later ones only what they add.
+    const notes = [`${n} rows${lossy ? ` (${kept.length} shown)` : ''}`];
+    const explain = (note: string, applies: boolean) => {
+      if (!applies || this.explained.has(note)) return;
+      this.explained.add(note);
+      notes.push(note);
+    };
+    explain('one per line, cells split by " | "', !wide);
+    explain('each as "- key: value" lines without the fields that are the same in every row', wide);
+    explain('# = index in the array', lossy && isArray);
+    explain('empty cell = key absent', !wide && kept.some((r) => columns.some((c) => c.values[r] === undefined)));
+    explain('col=pre*suf: cells hold the * part', !wide && columns.some((c) => c.prefix || c.suffix));
+    const hasExtras = layout.sparse.length > 0 || kept.some((r) => layout.blocks.some((c) => c.values[r] !== undefined && !isBulky(c.values[r])));
+    explain('+{…} = more keys of that row', !wide && hasExtras);
+    if (layout.blocks.length > 0 && !wide) notes.push(`${layout.blocks.map((c) => formatName(c.name)).join(', ')} below its row when long`);
+    this.line(head, notes.join('; '));
+
+    if (layout.constants.length > 0) {
+      const inline = `{${layout.constants.map(([k, v]) => `${formatName(k)}: ${flow(v, CONSTANTS_INLINE_CHARS)}`).join(', ')}}`;
+      if (inline.length <= CONSTANTS_INLINE_CHARS && !layout.constants.some(([, v]) => this.hasLongString(v))) this.out.push(`${rowPad}same in every row: ${inline}`);
+      else {
+        this.out.push(`${rowPad}same in every row:`);
+        for (const [k, v] of layout.constants) this.put(`${rowPad}  ${formatName(k)}:`, v, rowPad.length + 4);
+      }
+    }
+    if (layout.derived.length > 0) {
+      const lines = layout.derived.map((d) => `${formatName(d.name)}: ${d.prefix}<${d.from.isKey ? 'key' : d.from.name}>${d.suffix}`);
+      if (lines.join(', ').length <= CONSTANTS_INLINE_CHARS) this.out.push(`${rowPad}built from another field in every row: ${lines.join(', ')}`);
+      else {
+        this.out.push(`${rowPad}built from another field in every row:`);
+        for (const l of lines) this.out.push(`${rowPad}  ${l}`);
+      }
+    }
+    if (wide) {
+      const templates = columns.filter((c) => c.prefix || c.suffix);
+      if (templates.length > 0) {
+        this.out.push(`${rowPad}rows show only the * part of:`);
+        for (const c of templates) this.out.push(`${rowPad}  ${formatName(c.name)}: ${c.prefix}*${c.suffix}`);
+      }
+      const rows = isArray ? (collection as readonly JsonValue[]) : (collection as JsonObject).entries.map(([, v]) => v);
+      for (const r of kept) {
+        const row = compactRow(rows[r] as JsonObject, layout.rowPaths, (original, copy) => {
+          if (this.plan.keepOpen?.has(original)) this.openCopies.add(copy);
+        });
+        const start = this.out.length;
+        if (lossy && isArray) this.out.push(`${rowPad}  #: ${r}`);
+        if (!isArray) this.out.push(`${rowPad}  (key): ${formatString(layout.keys![r], 'block')}`);
+        this.entries(row, undefined, rowPad.length + 2);
+        if (this.out.length > start) this.out[start] = `${rowPad}- ${this.out[start].slice(rowPad.length + 2)}`;
+      }
+    } else {
+      const names = columns.map((c) => columnHeader(c));
+      if (lossy && isArray) names.unshift('#');
+      if (names.length > 0) this.out.push(`${rowPad}columns: ${names.join(' | ')}`);
+      for (const r of kept) {
+        const cells = columns.map((c) => this.cell(r, c));
+        if (lossy && isArray) cells.unshift(String(r));
+        // Sparse fields, and block fields whose value is small in this row, go at the end as `+{…}`.
+        const extra = [...layout.sparse, ...layout.blocks].filter((c) => c.values[r] !== undefined && (!layout.blocks.includes(c) || !isBulky(c.values[r])));
+        if (extra.length > 0) cells.push(`+{${extra.map((c) => `${formatName(c.name)}: ${this.flowValue(c.values[r]!)}`).join(', ')}}`);
+        this.out.push(`${rowPad}${cells.join(' | ')}`.trimEnd());
+        for (const c of layout.blocks) {
+          const v = c.values[r];
+          if (v !== undefined && isBulky(v)) this.put(`${rowPad}  ${formatName(c.name)}:`, v, rowPad.length + 4);
+        }
+      }
+    }
+    if (lossy) {
+      const dropped = missing(n, kept);
+      const lines = dropped.map((r) => (isArray ? toJson((collection as readonly JsonValue[])[r]) : `{${JSON.stringify(layout.keys![r])}:${toJson((collection as JsonObject).entries[r][1])}}`));
+      this.out.push(rowPad + this.cuts.dropped(lines, 'rows', facetSummary(layout, dropped) ?? 'one row per line, in order'));
+    }
+  }
+
+  private cell(row: number, column: Column): string {
+    const value = column.values[row];
+    if (value === undefined) return '';
+    if (typeof value === 'string') return this.inlineString(column.prefix || column.suffix ? value.slice(column.prefix.length, value.length - column.suffix.length) : value, 'cell');
+    if (value instanceof JsonObject || Array.isArray(value)) return this.flowValue(value);
+    return formatScalar(value as Exclude<JsonValue, string | object>, 'cell');
+  }
+
+  /** A value inside `{…}`/`[…]`: long strings in it are shortened like any other. */
+  private flowValue(value: JsonValue): string {
+    if (typeof value === 'string') return this.inlineString(value, 'flow');
+    if (!this.hasLongString(value)) return flow(value);
+    if (value instanceof JsonObject) return `{${value.entries.map(([k, v]) => `${formatKey(k, 'flow')}: ${this.flowValue(v)}`).join(', ')}}`;
+    if (Array.isArray(value)) return `[${(value as readonly JsonValue[]).map((v) => this.flowValue(v)).join(', ')}]`;
+    return formatScalar(value as Exclude<JsonValue, string | object>, 'flow');
+  }
+
+  private hasLongString(value: JsonValue): boolean {
+    if (this.plan.maxString === Infinity) return false;
+    if (typeof value === 'string') return value.length > this.plan.maxString;
+    if (value instanceof JsonObject) return value.entries.some(([, v]) => this.hasLongString(v));
+    if (Array.isArray(value)) return (value as readonly JsonValue[]).some((v) => this.hasLongString(v));
+    return false;
+  }
+
+  private layout(collection: object, compute: () => TableLayout | undefined): TableLayout | undefined {
+    return tableLayout(this.layouts, collection, compute);
+  }
+}
+
+/** The cached table layout of a collection (computed on first use); undefined when it is not a table. */
+export function tableLayout(layouts: LayoutCache, collection: object, compute: () => TableLayout | undefined): TableLayout | undefined {
+  let layout = layouts.get(collection);
+  if (layout === undefined) layouts.set(collection, (layout = compute() ?? null));
+  return layout ?? undefined;
+}
+
+function columnHeader(column: Column): string {
+  const name = column.isKey ? column.name : formatName(column.name);
+  return column.prefix || column.suffix ? `${name}=${column.prefix}*${column.suffix}` : name;
+}
+
+/** A column name (`spec.containers[0].image`) as written in headers and `{…}`: quoted only when it would be misread. */
+function formatName(name: string): string {
+  return needsQuotes(name, 'key') || /[,{}]/.test(name) ? JSON.stringify(name) : name;
+}
+
+/** Indices in 0…n-1 that are not in the sorted list `kept`. */
+function missing(n: number, kept: readonly number[]): number[] {
+  const out: number[] = [];
+  let k = 0;
+  for (let i = 0; i < n; i++) {
+    if (k < kept.length && kept[k] === i) k++;
+    else out.push(i);
+  }
+  return out;
+}
+
+/** `{12 keys: a, b, c, …}` or `[40 items]`: what a collapsed value held, for containers worth collapsing. */
+function shapeSummary(value: JsonObject | readonly JsonValue[]): { text: string; count: number; unit: MarkerUnit } | undefined {
+  if (flow(value, SUMMARY_MIN_CHARS).length <= SUMMARY_MIN_CHARS) return undefined;
+  if (value instanceof JsonObject) {
+    const names = value.entries.map(([k]) => formatKey(k, 'flow'));
+    let text = '';
+    for (const name of names) {
+      if (text.length + name.length > SUMMARY_KEY_CHARS) break;
+      text += (text ? ', ' : '') + name;
+    }
+    const shown = text.split(', ').length;
+    return { text: `{${names.length} keys: ${text}${shown < names.length ? `, ${GAP}` : ''}}`, count: names.length, unit: 'keys' };
+  }
+  const items = value as readonly JsonValue[];
+  const objects = items.filter((v) => v instanceof JsonObject).length;
+  return { text: `[${items.length} items${objects === items.length ? ', all objects' : ''}]`, count: items.length, unit: 'items' };
+}
+
+/** Cuts a string to at most `length` code units without splitting a surrogate pair. */
+function safeSlice(s: string, length: number): string {
+  const code = s.charCodeAt(length - 1);
+  return s.slice(0, code >= 0xd800 && code <= 0xdbff ? length - 1 : length);
+}
+
+/** "file: Form.tsx ×20, Card.tsx ×19" for the first column with few distinct values among the dropped rows. */
+function facetSummary(layout: TableLayout, dropped: readonly number[]): string | undefined {
+  for (const column of layout.columns) {
+    if (column.isKey) continue;
+    const counts = new Map<string, number>();
+    for (const r of dropped) {
+      const v = column.values[r];
+      if (v === undefined || v instanceof JsonObject || Array.isArray(v)) continue;
+      const text = typeof v === 'string' ? v : formatScalar(v as Exclude<JsonValue, string | object>, 'flow');
+      counts.set(text, (counts.get(text) ?? 0) + 1);
+    }
+    if (counts.size < 2 || counts.size > 6) continue;
+    const parts = [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([v, c]) => `${v} ×${c}`);
+    return `${column.name}: ${parts.join(', ')}; one row per line`;
+  }
+  return undefined;
+}

@@ -1,0 +1,378 @@
+// Decides how an array of objects (or an object whose values are objects) is shown as a table.
+// Every value of every row ends up in exactly one place, so the table is lossless:
+//   constants  fields with the same value in every row, written once above the table
+//   columns    one cell per row; nested objects become dotted columns (`meta.region`), and a list
+//              holding exactly one object in every row an indexed one (`containers[0].image`);
+//              a string column whose values share a prefix/suffix at a word boundary shows only
+//              the varying part (header `file=src/*.tsx`)
+//   blocks     large nested values and long or multi-line strings, written below their row
+//   sparse     fields only some rows have, written at the end of the row as `+{key: value}`
+// The layout is computed over all rows, so "same in every row" stays true when rows are dropped.
+import { JsonNumber, JsonObject, toJson, type JsonValue } from './parseJson';
+import { flow } from './textForms';
+
+export interface Column {
+  /** Display name: `file`, `meta.region`, `containers[0].image`, or `(key)` for the keys of an object of objects. */
+  readonly name: string;
+  /** The value of each row (undefined where the row lacks the field). */
+  readonly values: readonly (JsonValue | undefined)[];
+  /** Where the value sits in a row: keys, and 0 for the one item of a one-object list. */
+  readonly steps: readonly (string | number)[];
+  /** Shared start and end of every value (strings only); cells show the part between. */
+  readonly prefix: string;
+  readonly suffix: string;
+  /** The column of object keys. */
+  readonly isKey?: boolean;
+}
+
+export interface TableLayout {
+  readonly rowCount: number;
+  /** The object keys when the table shows an object of objects. */
+  readonly keys?: readonly string[];
+  readonly constants: readonly (readonly [string, JsonValue])[];
+  /** Where the constants and the prefix/suffix columns sit in a row, for writing a row as an outline. */
+  readonly rowPaths: PathTrie;
+  readonly columns: readonly Column[];
+  /** Columns whose every value is another column's value with a fixed text around it. */
+  readonly derived: readonly Derived[];
+  readonly blocks: readonly Column[];
+  readonly sparse: readonly Column[];
+}
+
+/** `url = https://api.github.com/repos/o/r/issues/<number>`: the column `name` is `prefix + from + suffix` in every row. */
+export interface Derived {
+  readonly name: string;
+  readonly from: Column;
+  readonly prefix: string;
+  readonly suffix: string;
+}
+
+/** Nested objects with at most this many distinct keys are spread over dotted columns… */
+const MAX_FLAT_KEYS = 24;
+/** …and with up to MAX_INNER_KEYS keys when at most this many of them vary between rows. */
+const MAX_FLAT_VARYING = 8;
+const MAX_INNER_KEYS = 200;
+/** Nesting levels spread over columns (`spec.containers[0].resources.limits`). */
+const MAX_FLAT_DEPTH = 5;
+/** A column is sparse when fewer than this share of rows have it (tables of 4 rows or more). */
+const SPARSE_SHARE = 0.5;
+/** Nested values and strings longer than this on one line (or multi-line strings) in some row are written below the row. */
+export const BLOCK_CELL_CHARS = 120;
+/** A shared prefix/suffix is factored out only when it saves at least this many characters in all. */
+const MIN_AFFIX_SAVING = 40;
+
+/** Layout for an array of objects, or undefined when the items are not all non-empty objects with unique keys. */
+export function arrayTableLayout(items: readonly JsonValue[]): TableLayout | undefined {
+  if (items.length < 2) return undefined;
+  const rows: Map<string, JsonValue>[] = [];
+  for (const item of items) {
+    const row = rowMap(item);
+    if (!row) return undefined;
+    rows.push(row);
+  }
+  const layout = layoutOf(rows);
+  return layout.columns.length > 0 || layout.constants.length > 0 ? layout : undefined;
+}
+
+/** Layout for an object of at least 3 objects that share some keys (`{"express": {version,…}, …}`). */
+export function mapTableLayout(object: JsonObject): TableLayout | undefined {
+  if (object.entries.length < 3) return undefined;
+  const keys = object.entries.map(([k]) => k);
+  if (new Set(keys).size !== keys.length) return undefined;
+  const rows: Map<string, JsonValue>[] = [];
+  for (const [, value] of object.entries) {
+    const row = rowMap(value);
+    if (!row) return undefined;
+    rows.push(row);
+  }
+  const layout = layoutOf(rows, keys);
+  // Worth a table only when the rows share fields: otherwise nested blocks read better.
+  const shared = layout.columns.length - 1 + layout.constants.length + layout.blocks.length;
+  return shared > 0 ? layout : undefined;
+}
+
+function rowMap(value: JsonValue): Map<string, JsonValue> | undefined {
+  if (!(value instanceof JsonObject) || value.entries.length === 0) return undefined;
+  const row = new Map(value.entries);
+  return row.size === value.entries.length ? row : undefined;
+}
+
+function lookup(object: JsonObject, key: string): JsonValue | undefined {
+  for (const [k, v] of object.entries) if (k === key) return v;
+  return undefined;
+}
+
+/** Paths into a row (keys, and 0 for the one item of a one-object list) to a constant (`true`) or a column with a prefix/suffix. */
+export type PathTrie = Map<string | number, PathTrie | PathLeaf>;
+type PathLeaf = true | { readonly prefix: string; readonly suffix: string };
+
+interface Field {
+  readonly name: string;
+  readonly steps: readonly (string | number)[];
+  readonly values: readonly (JsonValue | undefined)[];
+  readonly present: number;
+}
+
+function layoutOf(rows: readonly Map<string, JsonValue>[], keys?: readonly string[]): TableLayout {
+  const order: string[] = [];
+  const seen = new Set<string>();
+  for (const row of rows) {
+    for (const k of row.keys()) {
+      if (seen.has(k)) continue;
+      seen.add(k);
+      order.push(k);
+    }
+  }
+
+  const fields: Field[] = [];
+  for (const key of order) expandField(key, [key], rows.map((r) => r.get(key)), rows.length, /[.[]/.test(key) ? MAX_FLAT_DEPTH : 0, fields);
+
+  const constants: (readonly [string, JsonValue])[] = [];
+  const rowPaths: PathTrie = new Map();
+  const columns: Column[] = keys ? [{ name: '(key)', values: keys, steps: [], prefix: '', suffix: '', isKey: true }] : [];
+  const blocks: Column[] = [];
+  const sparse: Column[] = [];
+  for (const field of fields) {
+    if (isConstant(field, rows.length)) {
+      constants.push([field.name, field.values[0]!]);
+      addPath(rowPaths, field.steps, true);
+      continue;
+    }
+    const plain: Column = { name: field.name, values: field.values, steps: field.steps, prefix: '', suffix: '' };
+    if (field.values.some(isBulky)) blocks.push(plain);
+    else if (rows.length >= 4 && field.present < rows.length * SPARSE_SHARE) sparse.push(plain);
+    else columns.push(plain);
+  }
+  const derived = derivedColumns(columns, rows.length);
+  const shown: Column[] = [];
+  for (const column of columns) {
+    if (derived.some((d) => d.name === column.name && !column.isKey)) {
+      addPath(rowPaths, column.steps, true);
+      continue;
+    }
+    const withAffix = column.isKey ? column : withAffixes(column);
+    if (withAffix.prefix || withAffix.suffix) addPath(rowPaths, column.steps, withAffix);
+    shown.push(withAffix);
+  }
+  return { rowCount: rows.length, keys, constants, rowPaths, columns: shown, derived, blocks, sparse };
+}
+
+/** Adds the field, or the dotted/indexed fields it spreads into, to `out`. */
+function expandField(name: string, steps: readonly (string | number)[], values: readonly (JsonValue | undefined)[], rowCount: number, depth: number, out: Field[]): void {
+  const present = values.filter((v) => v !== undefined).length;
+  const field: Field = { name, steps, values, present };
+  if (depth >= MAX_FLAT_DEPTH || present < 2 || present < rowCount * SPARSE_SHARE) return void out.push(field);
+  // A list holding one object in every row that has it reads as that object: `containers[0].image`.
+  if (values.every((v) => v === undefined || (Array.isArray(v) && v.length === 1 && v[0] instanceof JsonObject && v[0].entries.length > 0))) {
+    return expandField(`${name}[0]`, [...steps, 0], values.map((v) => (v === undefined ? undefined : (v as readonly JsonValue[])[0])), rowCount, depth + 1, out);
+  }
+  const inner = innerKeys(values);
+  if (!inner) return void out.push(field);
+  const subs: Field[] = inner.map((k) => {
+    const subValues = values.map((v) => (v instanceof JsonObject ? lookup(v, k) : undefined));
+    return { name: `${name}.${k}`, steps: [...steps, k], values: subValues, present: subValues.filter((v) => v !== undefined).length };
+  });
+  // Many inner keys are spread out only when nearly all of them are the same in every row.
+  if (inner.length > MAX_FLAT_KEYS && subs.filter((f) => !isConstant(f, rowCount)).length > MAX_FLAT_VARYING) return void out.push(field);
+  for (const sub of subs) expandField(sub.name, sub.steps, sub.values, rowCount, depth + 1, out);
+}
+
+/** Inner keys when a field holds only non-empty objects with unique keys free of `.` and `[`; else undefined. */
+function innerKeys(values: readonly (JsonValue | undefined)[]): string[] | undefined {
+  const inner: string[] = [];
+  const seen = new Set<string>();
+  for (const v of values) {
+    if (v === undefined) continue;
+    if (!(v instanceof JsonObject) || v.entries.length === 0) return undefined;
+    const own = new Set<string>();
+    for (const [k] of v.entries) {
+      if (k === '' || /[.[]/.test(k) || own.has(k)) return undefined;
+      own.add(k);
+      if (!seen.has(k)) {
+        seen.add(k);
+        inner.push(k);
+        if (inner.length > MAX_INNER_KEYS) return undefined;
+      }
+    }
+  }
+  return inner;
+}
+
+function addPath(trie: PathTrie, steps: readonly (string | number)[], leaf: PathLeaf): void {
+  let node = trie;
+  steps.forEach((step, i) => {
+    if (i === steps.length - 1) return void node.set(step, leaf);
+    let next = node.get(step);
+    if (next !== undefined && !(next instanceof Map)) return;
+    if (!next) node.set(step, (next = new Map()));
+    node = next;
+  });
+}
+
+/**
+ * A row as written in an outline table: without its constant fields (written once above the
+ * table; objects and one-item lists left empty by the removal disappear too) and with strings of
+ * prefix/suffix columns cut to the part between.
+ */
+export function compactRow(row: JsonObject, paths: PathTrie, copied?: (original: object, copy: object) => void): JsonObject {
+  const entries: (readonly [string, JsonValue])[] = [];
+  for (const [k, v] of row.entries) {
+    const node = paths.get(k);
+    const compact = node === undefined ? v : compactValue(v, node, copied);
+    if (compact !== undefined) entries.push([k, compact]);
+  }
+  const copy = new JsonObject(entries);
+  copied?.(row, copy);
+  return copy;
+}
+
+function compactValue(value: JsonValue, node: PathTrie | PathLeaf, copied?: (original: object, copy: object) => void): JsonValue | undefined {
+  if (node === true) return undefined;
+  if (!(node instanceof Map)) return typeof value === 'string' ? value.slice(node.prefix.length, value.length - node.suffix.length) : value;
+  if (value instanceof JsonObject) {
+    const compact = compactRow(value, node, copied);
+    return compact.entries.length > 0 ? compact : undefined;
+  }
+  const inner = node.get(0);
+  if (Array.isArray(value) && value.length === 1 && inner !== undefined) {
+    const item = compactValue(value[0] as JsonValue, inner, copied);
+    if (item === undefined) return undefined;
+    const copy = [item];
+    copied?.(value, copy);
+    return copy;
+  }
+  return value;
+}
+
+/**
+ * Columns that repeat another column's value inside a fixed text in every row (GitHub's
+ * `html_url` = `https://github.com/o/r/issues/` + `number`). A source column is never derived itself.
+ */
+function derivedColumns(columns: readonly Column[], rowCount: number): Derived[] {
+  if (rowCount < 3) return [];
+  const derived: Derived[] = [];
+  const sources = new Set<Column>();
+  for (const column of columns) {
+    if (column.isKey || sources.has(column)) continue;
+    const first = column.values[0];
+    if (typeof first !== 'string') continue;
+    for (const from of columns) {
+      if (from === column || derived.some((d) => d.name === from.name)) continue;
+      const text = scalarText(from.values[0]);
+      if (!text) continue;
+      const at = first.lastIndexOf(text);
+      if (at < 0) continue;
+      const prefix = first.slice(0, at);
+      const suffix = first.slice(at + text.length);
+      if (/[<>]/.test(prefix + suffix) || UNSAFE_AFFIX.test(prefix + suffix)) continue;
+      const matches = column.values.every((v, r) => {
+        const t = scalarText(from.values[r]);
+        return v === undefined ? from.values[r] === undefined : t !== undefined && v === prefix + t + suffix;
+      });
+      if (!matches) continue;
+      derived.push({ name: column.name, from, prefix, suffix });
+      sources.add(from);
+      break;
+    }
+  }
+  return derived;
+}
+
+/** The text of a string or number value; undefined for anything else or an empty string. */
+function scalarText(value: JsonValue | undefined): string | undefined {
+  if (typeof value === 'string') return value === '' ? undefined : value;
+  return value instanceof JsonNumber ? value.raw : undefined;
+}
+
+function isConstant(field: Field, rowCount: number): boolean {
+  return rowCount >= 2 && field.present === rowCount && allEqual(field.values as JsonValue[]);
+}
+
+/** A value too large or too multi-line to sit in a table cell. */
+export function isBulky(v: JsonValue | undefined): boolean {
+  if (typeof v === 'string') return v.length > BLOCK_CELL_CHARS || v.includes('\n');
+  return (v instanceof JsonObject || Array.isArray(v)) && flow(v, BLOCK_CELL_CHARS).length > BLOCK_CELL_CHARS;
+}
+
+function allEqual(values: readonly JsonValue[]): boolean {
+  const first = canonical(values[0]);
+  return values.every((v, i) => i === 0 || canonical(v) === first);
+}
+
+function canonical(value: JsonValue): string {
+  return typeof value === 'string' ? `s${value}` : toJson(value);
+}
+
+/** Finds a prefix and suffix shared by every value of a string column, cut at non-alphanumeric boundaries. */
+function withAffixes(column: Column): Column {
+  const strings: string[] = [];
+  for (const v of column.values) {
+    if (v === undefined) continue;
+    if (typeof v !== 'string') return column;
+    strings.push(v);
+  }
+  if (strings.length < 4) return column;
+  let prefix = strings.reduce((p, s) => commonPrefix(p, s));
+  prefix = trimToBoundary(prefix, 'end');
+  const rests = strings.map((s) => s.slice(prefix.length));
+  let suffix = rests.reduce((p, s) => commonSuffix(p, s));
+  suffix = trimToBoundary(suffix, 'start');
+  if ((prefix.length + suffix.length) * strings.length < MIN_AFFIX_SAVING || prefix.length + suffix.length < 3) return column;
+  if (!safeAffix(prefix) || !safeAffix(suffix)) return column;
+  return { ...column, prefix, suffix };
+}
+
+function commonPrefix(a: string, b: string): string {
+  let i = 0;
+  while (i < a.length && i < b.length && a.charCodeAt(i) === b.charCodeAt(i)) i++;
+  return a.slice(0, i);
+}
+
+function commonSuffix(a: string, b: string): string {
+  let i = 0;
+  while (i < a.length && i < b.length && a.charCodeAt(a.length - 1 - i) === b.charCodeAt(b.length - 1 - i)) i++;
+  return a.slice(a.length - i);
+}
+
+// A word character: an affix ends where a word ends, so `dev3@x.com` factors as `dev*@x.com`, not `d*`.
+const WORD_CHAR = /[\p{L}\p{N}_]/u;
+
+/**
+ * Shortens an affix so the factored part starts/ends at a non-word character, never inside a
+ * number (`express@4.` → `express@`, `2026-11-` → ``, so cells read `4.21.0`, not `21.0`) or a surrogate pair.
+ */
+function trimToBoundary(affix: string, side: 'start' | 'end'): string {
+  if (side === 'end') {
+    let i = affix.length;
+    for (;;) {
+      while (i > 0 && WORD_CHAR.test(affix[i - 1])) i--;
+      if (i > 1 && /[.:-]/.test(affix[i - 1]) && /\d/.test(affix[i - 2])) i--;
+      else break;
+    }
+    if (i > 0 && isHighSurrogate(affix.charCodeAt(i - 1))) i--;
+    return affix.slice(0, i);
+  }
+  let i = 0;
+  for (;;) {
+    while (i < affix.length && WORD_CHAR.test(affix[i])) i++;
+    if (i + 1 < affix.length && /[.:-]/.test(affix[i]) && /\d/.test(affix[i + 1])) i++;
+    else break;
+  }
+  if (i < affix.length && isLowSurrogate(affix.charCodeAt(i))) i++;
+  return affix.slice(i);
+}
+
+function isHighSurrogate(code: number): boolean {
+  return code >= 0xd800 && code <= 0xdbff;
+}
+
+function isLowSurrogate(code: number): boolean {
+  return code >= 0xdc00 && code <= 0xdfff;
+}
+
+// Affixes are shown in the header as `name=prefix*suffix`: no `*`, `|`, quotes or control characters.
+const UNSAFE_AFFIX = /[*|"\u0000-\u001f\u007f\u2028\u2029]/;
+
+function safeAffix(affix: string): boolean {
+  return !UNSAFE_AFFIX.test(affix);
+}

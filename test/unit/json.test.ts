@@ -1,0 +1,346 @@
+// The JSON compressor: lossless tables (every value kept), lossy only under a budget with every
+// drop stashed and marked, claims by command/file/content, and robustness on hostile input.
+import assert from 'node:assert/strict';
+import fc from 'fast-check';
+import { compress } from '../../src/compressors/compress';
+import { json } from '../../src/compressors/json';
+import { JsonNumber, JsonObject, parseJson, toJson, type JsonValue } from '../../src/compressors/json/parseJson';
+import { arrayTableLayout, type TableLayout } from '../../src/compressors/json/tableLayout';
+import { formatString } from '../../src/compressors/json/textForms';
+import { parseCommand } from '../../src/compressors/shared/command';
+import { scanMarkers } from '../../src/compressors/shared/markers';
+import { sliceOriginal } from '../../src/compressors/shared/slice';
+import type { CompressOptions, Draft, Engines } from '../../src/compressors/types';
+import { testEngines } from '../helpers/engines';
+
+/** Runs the JSON compressor directly and keeps what it stashes. */
+function run(text: string, engines: Engines, options: CompressOptions = {}): { draft: Draft | undefined; stash: Map<string, string> } {
+  const stash = new Map<string, string>();
+  const lines = text.split('\n');
+  const draft = json.compress({
+    source: { id: '000000000000', text, lines },
+    options,
+    engines,
+    stash(t: string) {
+      const id = (stash.size + 1).toString(16).padStart(12, 'a');
+      stash.set(id, t);
+      return id;
+    },
+  });
+  return { draft, stash };
+}
+
+/** Every scalar in a value, as the texts it may be written as. */
+function leaves(value: JsonValue, out: string[][] = []): string[][] {
+  if (value instanceof JsonObject) for (const [, v] of value.entries) leaves(v, out);
+  else if (Array.isArray(value)) for (const v of value as readonly JsonValue[]) leaves(v, out);
+  else if (typeof value === 'string') out.push(value.includes('\n') ? value.split('\n').filter((l) => l.trim() !== '') : [value, JSON.stringify(value)]);
+  else out.push([value instanceof JsonNumber ? value.raw : String(value)]);
+  return out;
+}
+
+/** Rebuilds the rows of a table from its layout alone (constants, columns with prefix/suffix, derived, sparse, blocks). */
+function rebuildRows(layout: TableLayout): string[] {
+  const rows: Record<string, unknown>[] = Array.from({ length: layout.rowCount }, () => ({}));
+  const set = (row: Record<string, unknown>, steps: readonly (string | number)[], value: unknown) => {
+    let node: Record<string, unknown> | unknown[] = row;
+    steps.forEach((step, i) => {
+      const last = i === steps.length - 1;
+      const next = steps[i + 1];
+      const holder = node as Record<string | number, unknown>;
+      if (last) holder[step] = value;
+      else node = (holder[step] ??= typeof next === 'number' ? [] : {}) as Record<string, unknown>;
+    });
+  };
+  const plain = (v: JsonValue) => JSON.parse(toJson(v)) as unknown;
+  for (const [name] of layout.constants) {
+    const column = [...layout.columns, ...layout.sparse, ...layout.blocks].find((c) => c.name === name);
+    assert.equal(column, undefined, `constant ${name} is also a column`);
+  }
+  rows.forEach((row, r) => {
+    for (const c of [...layout.columns, ...layout.sparse, ...layout.blocks]) {
+      const v = c.values[r];
+      if (v === undefined || c.isKey) continue;
+      // A cell shows only the part between prefix and suffix: putting them back must give the value.
+      const text = typeof v === 'string' ? c.prefix + v.slice(c.prefix.length, v.length - c.suffix.length) + c.suffix : undefined;
+      set(row, c.steps, text ?? plain(v));
+    }
+  });
+  return rows.map((row) => JSON.stringify(row));
+}
+
+describe('json compressor', () => {
+  let engines: Engines;
+  before(async () => {
+    engines = await testEngines();
+  });
+
+  describe('parseJson', () => {
+    it('keeps number literals, key order and duplicate keys', () => {
+      const value = parseJson('{"id": 12345678901234567890, "b": 1.50, "a": 1e3, "2": true, "b": null}');
+      assert.ok(value instanceof JsonObject);
+      assert.equal(toJson(value), '{"id":12345678901234567890,"b":1.50,"a":1e3,"2":true,"b":null}');
+    });
+
+    it('decodes escapes and rejects what is not one JSON value', () => {
+      assert.equal(parseJson('"a\\n\\u00e9\\ud83d\\ude00"'), 'a\né😀');
+      for (const bad of ['', '{', '[1,]', '{"a":1}\n{"a":2}', 'NaN', '"\t"', "{'a':1}", '01', '[1] x']) assert.equal(parseJson(bad), undefined, bad);
+    });
+
+    it('gives up on absurd nesting instead of overflowing the stack', () => {
+      assert.equal(parseJson('['.repeat(100_000) + ']'.repeat(100_000)), undefined);
+      assert.ok(parseJson('['.repeat(150) + ']'.repeat(150)) !== undefined);
+    });
+
+    it('round-trips any JSON text to the same value', () => {
+      fc.assert(
+        fc.property(fc.json(), (text) => {
+          const value = parseJson(text);
+          assert.ok(value !== undefined);
+          assert.deepEqual(JSON.parse(toJson(value)), JSON.parse(text));
+        }),
+        { numRuns: 300 },
+      );
+    });
+  });
+
+  describe('text forms', () => {
+    it('quotes exactly the strings a reader could misread, and quoted ones parse back', () => {
+      fc.assert(
+        fc.property(fc.string({ unit: 'binary' }), fc.constantFrom('block', 'flow', 'cell', 'key' as const), (s, context) => {
+          const shown = formatString(s, context);
+          if (shown !== s) return assert.equal(JSON.parse(shown), s);
+          assert.ok(s !== '' && s.trim() === s && !['true', 'false', 'null'].includes(s) && !s.startsWith('"'), s);
+          assert.ok(!/^-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?$/.test(s) && !/[\u0000-\u001f]/.test(s), s);
+        }),
+        { numRuns: 500 },
+      );
+    });
+  });
+
+  describe('claims', () => {
+    const claims = (line: string) => json.matches!(parseCommand(line));
+    it('claims commands that print JSON', () => {
+      for (const line of ["npm view 'express@>=4.21 <5' --json", 'npm ls --all --json', 'kubectl get pods -o json', 'kubectl get pods --output=json', 'eslint -f json .', 'npx eslint --format json src', 'pip list --format=json', 'mocha --reporter json', 'gh api repos/o/r/issues', 'jq .items', 'cargo metadata --format-version 1', 'docker inspect web']) {
+        assert.ok(claims(line), line);
+      }
+    });
+    it('leaves commands that print text', () => {
+      for (const line of ['npm ls', 'kubectl get pods -o wide', 'eslint .', 'jq -r .name', 'gh pr list', 'cargo build', 'docker ps']) assert.ok(!claims(line), line);
+    });
+    it('claims .json files and sniffs JSON documents, not JSON lines or bracketed logs', () => {
+      assert.ok(json.handlesFile!('package-lock.json'));
+      assert.ok(!json.handlesFile!('app.log'));
+      const sniff = (text: string) => json.sniff!({ id: '000000000000', text, lines: text.split('\n') });
+      assert.ok(sniff('  {"a": [1, 2]}\n'));
+      assert.ok(sniff('[{"a":1},{"a":2}]'));
+      assert.ok(!sniff('{"level":30,"msg":"a"}\n{"level":30,"msg":"b"}'));
+      assert.ok(!sniff('[INFO] started\n[INFO] done]'));
+      assert.ok(!sniff('plain text'));
+    });
+  });
+
+  describe('lossless tables', () => {
+    const record = fc.record(
+      {
+        id: fc.integer({ min: 0, max: 10_000 }),
+        name: fc.constantFrom('alpha', 'beta', 'gamma', 'delta'),
+        path: fc.constantFrom('src/a.ts', 'lib/b.js', 'README.md'),
+        note: fc.string({ maxLength: 30 }),
+        ok: fc.boolean(),
+        meta: fc.record({ size: fc.integer({ min: 0, max: 99 }), kind: fc.constantFrom('file', 'dir') }, { requiredKeys: [] }),
+        tags: fc.array(fc.constantFrom('x', 'y', 'z'), { maxLength: 3 }),
+        region: fc.constant('eu-west-1'),
+      },
+      { requiredKeys: ['id', 'region'] },
+    );
+
+    it('rebuilds every row from the layout (constants + columns + prefix/suffix + sparse + blocks)', () => {
+      fc.assert(
+        fc.property(fc.array(record, { minLength: 2, maxLength: 40 }), (rows) => {
+          const value = parseJson(JSON.stringify(rows)) as readonly JsonValue[];
+          const layout = arrayTableLayout(value);
+          if (!layout) return;
+          const rebuilt = rebuildRows(layout);
+          const constants: Record<string, unknown> = {};
+          for (const [name, v] of layout.constants) flatten(JSON.parse(toJson(v)), name, constants);
+          rows.forEach((row, r) => {
+            const flat = flatten(row);
+            const got = { ...flatten(JSON.parse(rebuilt[r])), ...constants };
+            for (const d of layout.derived) got[d.name] = `${d.prefix}${textOf(flatten(JSON.parse(rebuilt[r]))[d.from.name] ?? constants[d.from.name])}${d.suffix}`;
+            assert.deepEqual(sortKeys(got), sortKeys(flat));
+          });
+        }),
+        { numRuns: 300 },
+      );
+    });
+
+    // Values without a shared prefix/suffix, so every one must appear as written (the layout test covers the rest).
+    it('writes every value of random records somewhere in the output, and nothing is marked as cut', () => {
+      fc.assert(
+        fc.property(fc.array(record, { minLength: 3, maxLength: 30 }), (rows) => {
+          const text = JSON.stringify(rows, null, 2);
+          const { draft } = run(text, engines);
+          assert.ok(draft);
+          assert.equal(draft.markers!.length, 1, 'only the header marker (the whole JSON)');
+          const out = draft.text;
+          for (const forms of leaves(parseJson(text)!)) assert.ok(forms.some((f) => out.includes(f)), `lost ${forms[0]}`);
+        }),
+        { numRuns: 150 },
+      );
+    });
+
+    it('hoists constant columns and prefixes: the 100-row code search keeps all rows in far fewer tokens', () => {
+      const rows = codeSearch100();
+      const text = JSON.stringify(rows);
+      const { draft } = run(text, engines);
+      assert.ok(draft);
+      for (let i = 0; i < 100; i++) assert.ok(draft.text.includes(`Component${i}(`) || draft.text.includes(`Component${i} |`), `row ${i}`);
+      assert.match(draft.text, /same in every row/);
+      const tokens = engines.tokens.count(draft.text);
+      // headroom's lossless table left 10,635 tokens here; hoisting constants alone 3,577.
+      assert.ok(tokens < 3577, `${tokens} tokens`);
+    });
+
+    it('is deterministic', () => {
+      const text = JSON.stringify(codeSearch100());
+      assert.equal(run(text, engines, { budget: 700, query: 'form' }).draft!.text, run(text, engines, { budget: 700, query: 'form' }).draft!.text);
+    });
+  });
+
+  describe('under a budget', () => {
+    it('keeps every Form row for a query about forms, and stashes the rest one row per line', () => {
+      const rows = codeSearch100();
+      const { draft, stash } = run(JSON.stringify(rows), engines, { budget: 800, query: 'Find all React components that use forms' });
+      assert.ok(draft);
+      for (let i = 2; i < 100; i += 5) assert.ok(draft.text.includes(`FormComponent${i} |`), `Form row ${i} dropped`);
+      const cut = draft.markers!.find((m) => m.unit === 'rows')!;
+      const lines = stash.get(cut.id)!.split('\n').slice(cut.lines![0] - 1, cut.lines![1]);
+      assert.equal(lines.length, cut.count);
+      const shown = [...draft.text.matchAll(/^(\d+) \| /gm)].map((m) => Number(m[1]));
+      const stashed = lines.map((l) => JSON.parse(l) as { content: string });
+      assert.equal(shown.length + stashed.length, 100);
+      for (const row of stashed) assert.ok(!/Form/.test(row.content), 'a Form row was dropped');
+    });
+
+    it('keeps error rows and rare values, drops ordinary ones, and says how many', () => {
+      const rows = Array.from({ length: 60 }, (_, i) => ({ id: i, job: `build-${i}`, status: i === 41 ? 'failed' : 'ok', ms: 100 + (i % 7), note: `step ${i} finished normally` }));
+      rows[17].ms = 98_000;
+      const { draft } = run(JSON.stringify(rows, null, 1), engines, { budget: 150 });
+      assert.ok(draft);
+      assert.match(draft.text, /^41 \| 41 \| failed/m);
+      assert.match(draft.text, /job: build-<id>/);
+      assert.match(draft.text, /^17 \| .*98000/m);
+      assert.match(draft.text, /\(\d+ shown\)/);
+      const cut = draft.markers!.find((m) => m.unit === 'rows')!;
+      const shown = Number(/\((\d+) shown\)/.exec(draft.text)![1]);
+      assert.equal(shown + cut.count, 60);
+    });
+
+    it('names or counts every dropped key of a wide object', () => {
+      const object = Object.fromEntries(Array.from({ length: 81 }, (_, i) => [`setting_${i}`, `value number ${i} of the configuration`]));
+      const { draft, stash } = run(JSON.stringify(object, null, 2), engines, { budget: 200 });
+      assert.ok(draft);
+      const cut = draft.markers!.find((m) => m.unit === 'keys')!;
+      const shownKeys = [...draft.text.matchAll(/^setting_(\d+):/gm)].length;
+      assert.equal(shownKeys + cut.count, 81);
+      const dropped = stash.get(cut.id)!.split('\n').slice(cut.lines![0] - 1, cut.lines![1]).map((l) => Object.keys(JSON.parse(l))[0]);
+      assert.equal(new Set(dropped).size, cut.count);
+      assert.ok(dropped.every((k) => !new RegExp(`^${k}:`, 'm').test(draft.text)));
+    });
+
+    it('shortens long strings with a marker whose stash line is the whole string', () => {
+      const long = 'lorem ipsum '.repeat(400);
+      const { draft, stash } = run(JSON.stringify({ title: 'x', body: long, items: Array.from({ length: 30 }, (_, i) => ({ i, body: long })) }), engines, { budget: 600 });
+      assert.ok(draft);
+      const cut = draft.markers!.find((m) => m.verb === 'truncated')!;
+      assert.equal(JSON.parse(stash.get(cut.id)!.split('\n')[cut.lines![0] - 1]), long);
+    });
+
+    it('every marker of a budgeted output points at stash lines that exist', () => {
+      fc.assert(
+        fc.property(fc.array(fc.dictionary(fc.constantFrom('a', 'b', 'c', 'error', 'msg'), fc.oneof(fc.string(), fc.integer(), fc.boolean())), { minLength: 8, maxLength: 60 }), fc.integer({ min: 20, max: 400 }), (rows, budget) => {
+          const { draft, stash } = run(JSON.stringify(rows), engines, { budget });
+          if (!draft) return;
+          for (const m of draft.markers!.slice(1)) {
+            const original = stash.get(m.id);
+            assert.ok(original !== undefined, 'marker without stash');
+            const part = sliceOriginal(new TextEncoder().encode(original), { lines: m.lines! });
+            assert.ok(part.ok);
+            const lines = new TextDecoder().decode(part.bytes).split('\n').filter((l) => l !== '');
+            for (const l of lines) JSON.parse(l);
+          }
+        }),
+        { numRuns: 100 },
+      );
+    });
+  });
+
+  describe('through the engine', () => {
+    it('never throws and never grows on hostile input', () => {
+      const inputs = [
+        '['.repeat(50_000) + ']'.repeat(50_000),
+        '{"a":' .repeat(5_000) + '1' + '}'.repeat(5_000),
+        JSON.stringify(Array.from({ length: 20_000 }, (_, i) => ({ i, s: `v${i % 13}` }))),
+        '{"a": [1, 2, 3], "b": "\u0000\ud800"}',
+        '[' + '"x",'.repeat(10_000) + '"y"]',
+        '{"' + 'k'.repeat(100_000) + '": 1}',
+      ];
+      for (const input of inputs) {
+        const result = compress(input, { type: 'json', budget: 300 }, engines);
+        assert.ok(result.tokensAfter <= result.tokensBefore);
+        for (const m of scanMarkers(result.text)) assert.ok(result.originals.some((o) => o.id === m.id), 'marker without original');
+      }
+    });
+
+    it('never throws on random JSON or random text', () => {
+      fc.assert(
+        fc.property(fc.oneof(fc.json({ depthSize: 'large' }), fc.string({ unit: 'binary' })), fc.option(fc.integer({ min: 1, max: 500 }), { nil: undefined }), (text, budget) => {
+          const result = run(text, engines, { budget });
+          if (result.draft) assert.equal(typeof result.draft.text, 'string');
+        }),
+        { numRuns: 300 },
+      );
+    });
+
+    it('keeps a short prelude before the JSON verbatim', () => {
+      const body = JSON.stringify(codeSearch100().slice(0, 20), null, 2);
+      const result = compress(`npm warn config production Use \`--omit=dev\` instead.\n${body}\n`, { command: 'npm ls --json' }, engines);
+      assert.equal(result.compressor, 'json');
+      assert.match(result.text, /^npm warn config production/);
+    });
+  });
+});
+
+function codeSearch100(): Record<string, unknown>[] {
+  // The generator of headroom's `code_search_100` benchmark input (its README's "code search" example).
+  const names = ['Button', 'Modal', 'Form', 'Table', 'Card'];
+  return Array.from({ length: 100 }, (_, i) => ({
+    file: `src/components/${names[i % 5]}.tsx`,
+    line: 10 + i * 3,
+    content: `export function ${names[i % 5]}Component${i}(props: Props) {`,
+    language: 'typescript',
+    repository: 'frontend-app',
+    branch: 'main',
+    last_modified: '2024-12-15T10:00:00Z',
+    author: `dev${i % 10}@company.com`,
+    match_score: 0.95 - i * 0.005,
+    context: { before: ["import React from 'react';", "import { useCallback } from 'react';"], after: ['  return <div>...</div>;', '}'] },
+    metadata: { size_bytes: 1500 + i * 10, encoding: 'utf-8', mime_type: 'text/typescript' },
+  }));
+}
+
+function flatten(value: unknown, prefix = '', out: Record<string, unknown> = {}): Record<string, unknown> {
+  if (value && typeof value === 'object' && !Array.isArray(value)) {
+    for (const [k, v] of Object.entries(value)) flatten(v, prefix ? `${prefix}.${k}` : k, out);
+  } else out[prefix] = value;
+  return out;
+}
+
+function sortKeys(record: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(record).sort(([a], [b]) => (a < b ? -1 : 1)).map(([k, v]) => [k, JSON.stringify(v)]));
+}
+
+function textOf(value: unknown): string {
+  return typeof value === 'string' ? value : JSON.stringify(value);
+}

@@ -74,15 +74,20 @@ export const code: Compressor = {
       const queryNames = queryNamesOf(context.options.query);
       let outline = outlineAt(LEVELS[0], context, syntax, parsed.grammar, root, spec, queryNames, errors);
       const budget = context.options.budget;
-      if (budget !== undefined && context.engines.tokens.count(outline?.text ?? text) > budget) {
+      if (budget !== undefined && context.engines.tokens.count(typeof outline === 'string' ? text : outline.text) > budget) {
         const tighter = outlineAt(LEVELS[1], context, syntax, parsed.grammar, root, spec, queryNames, errors);
-        if (tighter && (!outline || tighter.text.length < outline.text.length)) outline = tighter;
+        if (typeof tighter !== 'string' && (typeof outline === 'string' || tighter.text.length < outline.text.length)) outline = tighter;
       }
-      if (!outline && errors.length > 0) {
-        return keepWhole(text, `does not parse as ${spec.label} (syntax error at L${firstErrorRow(root) + 1}, outside any body an outline can elide): kept whole rather than outline code that may be mid-edit`);
+      switch (outline) {
+        case 'errors-outside':
+          return keepWhole(text, `does not parse as ${spec.label} (syntax error at L${firstErrorRow(root) + 1}, outside any body an outline can elide): kept whole rather than outline code that may be mid-edit`);
+        case 'nothing':
+          return keepWhole(text, `no ${spec.label} body, comment, import run or data literal is long enough to elide: kept whole`);
+        case 'unparsable':
+          return keepWhole(text, `no ${spec.label} outline re-parsed without errors: kept whole`);
+        default:
+          return describe(outline, spec, errors.length);
       }
-      if (!outline) return keepWhole(text, `no ${spec.label} outline re-parsed without errors: kept whole`);
-      return describe(outline, spec, errors.length);
     } finally {
       parsed.tree.dispose();
     }
@@ -95,24 +100,25 @@ function keepWhole(text: string, reason: string): Draft {
 
 /**
  * Plans, renders and re-parses an outline; elisions next to a parse error in the output are left out
- * and the rest tried again. Undefined when nothing is left to elide.
+ * and the rest tried again. A string says why there is no outline.
  */
 function outlineAt(
   level: OutlineLevel, context: CompressContext, syntax: SyntaxEngine, grammar: GrammarId, root: SyntaxNode, spec: CodeLanguage,
   queryNames: ReadonlySet<string>, errors: readonly [number, number][],
-): Outline | undefined {
+): Outline | 'nothing' | 'errors-outside' | 'unparsable' {
   const plan = planOutline(root, context.source.text, spec, level, queryNames);
   let edits = plan.edits;
   if (errors.length > 0) {
     // Every parse error of the input must sit inside an elided body, and that body's marker says so.
     const holds = (edit: Edit, [start, end]: [number, number]) => edit.kind === 'body' && edit.start <= start && end <= edit.end;
-    if (!errors.every((error) => edits.some((edit) => holds(edit, error)))) return undefined;
+    if (!errors.every((error) => edits.some((edit) => holds(edit, error)))) return 'errors-outside';
     edits = edits.map((edit) => {
       if (!errors.some((error) => holds(edit, error))) return edit;
       return { ...edit, detail: `${edit.detail ? `${edit.detail}; ` : ''}${spec.label} parse errors inside` };
     });
   }
   let dropped = 0;
+  if (edits.length === 0) return 'nothing';
   for (let round = 0; round <= MAX_REPAIR_ROUNDS && edits.length > 0; round++) {
     const draft = new DraftBuilder(context.source);
     const { text, spans } = render(context.source.text, edits, (edit) =>
@@ -122,7 +128,7 @@ function outlineAt(
       }),
     );
     const check = syntax.parse(grammar, text);
-    if (!check) return undefined;
+    if (!check) return 'unparsable';
     let errors: [number, number][];
     try {
       errors = check.root.hasError ? errorSpans(check.root) : [];
@@ -134,7 +140,7 @@ function outlineAt(
     edits = edits.filter((_, i) => !bad.has(i));
     dropped += bad.size;
   }
-  return undefined;
+  return 'unparsable';
 }
 
 /** Splices the edits (sorted, disjoint) into the text; `spans` are where each replacement landed. */

@@ -95,7 +95,8 @@ function finish(
   raw: string, rendered: string, tokensBefore: number, type: ContentType, compressor: string, transforms: Transform[],
   markers: readonly MarkerInfo[], originals: Original[], engines: Engines, compressed?: string, budget?: number,
 ): CompressResult {
-  if (compressed !== undefined) {
+  // A draft equal to the rendered text changed nothing (the compressor kept it whole; its transforms say why).
+  if (compressed !== undefined && compressed !== rendered) {
     const tokensAfter = engines.tokens.count(compressed);
     if (tokensAfter < tokensBefore) {
       if (budget !== undefined && tokensAfter > budget) transforms.push({ step: 'budget', reason: `${tokensAfter} tokens is over the ${budget}-token budget: what is left must be kept` });

@@ -16,6 +16,7 @@ import { gcc } from './gcc';
 import { nodeTest } from './nodeTest';
 import { vitest } from './vitest';
 import { jest } from './jest';
+import { mocha } from './mocha';
 
 export const SHELL_FILTERS: readonly Compressor[] = [
   javac,
@@ -32,4 +33,5 @@ export const SHELL_FILTERS: readonly Compressor[] = [
   nodeTest,
   vitest,
   jest,
+  mocha,
 ];

@@ -1,0 +1,95 @@
+// Mocha's default spec reporter. Keeps every numbered failure after the summary (title path, error,
+// `+ expected - actual` diff, first project frames), pending tests by name, warning- and error-looking
+// lines printed among the tests, and the `passing`/`pending`/`failing` counts. The test tree itself
+// becomes one count. Declines when the numbered failures are not exactly 1..N for `N failing`.
+import type { CompressContext, Compressor, Draft, ParsedCommand, Source } from '../types';
+import { isErrorLine, isWarningLine } from '../shared/patterns';
+import { allShown, isPackageTestScript, JS_FRAMES, lineSpans, plural, renderTestReport, type Span } from './testReport';
+
+// `  65 passing (55ms)`
+const PASSING = /^ {2}(\d+) passing \(\d+(?:\.\d+)?m?s\)$/;
+// `  2 pending`, `  6 failing`
+const COUNT = /^ {2}(\d+) (pending|failing)$/;
+// `  2) total` opens a failure in the list after the summary.
+const FAILURE = /^ {2}(\d+)\) \S/;
+// `npm error Lifecycle script `test` failed with error:`, `npm warn config …`, `npm ERR! Test failed.`
+const NPM_LINE = /^npm (?:error|ERR!|warn|WARN|notice) /;
+// `    ✔ sums 1 identical items`, `    ✓ ok (12ms)`, `    1) rounds to cents`, `    - parses legacy SKUs`
+const TREE_TEST = /^ +(?:([✔✓])|(\d+)\)|(-)) \S/;
+
+export const mocha: Compressor = {
+  id: 'mocha',
+  type: 'shell',
+  matches: (command: ParsedCommand) => command.program === 'mocha' || command.program === '_mocha' || isPackageTestScript(command),
+  sniff: (source: Source) => findSummary(source.lines) !== undefined,
+  compress,
+};
+
+/** The `passing` line and the `pending`/`failing` lines right after it. */
+function findSummary(lines: readonly string[]): { from: number; to: number; failing: number } | undefined {
+  let at = -1;
+  for (let i = lines.length - 1; i >= 0; i--) if (PASSING.test(lines[i])) { at = i; break; }
+  if (at < 0) return undefined;
+  let to = at + 1;
+  let failing = 0;
+  for (let m = COUNT.exec(lines[to] ?? ''); m; m = COUNT.exec(lines[to] ?? '')) {
+    if (m[2] === 'failing') failing = Number(m[1]);
+    to++;
+  }
+  return { from: at, to, failing };
+}
+
+function compress(context: CompressContext): Draft | undefined {
+  const { lines } = context.source;
+  const summary = findSummary(lines);
+  if (!summary) return undefined;
+
+  // The numbered failures after the summary run 1..N; each ends where the next begins. What npm
+  // prints after the script (`npm error Lifecycle script…`, `npm warn …`) ends the list.
+  let end = lines.length;
+  for (let i = summary.to; i < lines.length; i++) if (NPM_LINE.test(lines[i])) { end = i; break; }
+  const failures: Span[] = [];
+  let expected = 1;
+  for (let i = summary.to; i < end; i++) {
+    const m = FAILURE.exec(lines[i]);
+    if (!m) {
+      if (failures.length === 0 && lines[i].trim() !== '') return undefined; // something before the first failure
+      continue;
+    }
+    if (Number(m[1]) !== expected) continue; // a numbered line inside an error message
+    if (failures.length > 0) failures[failures.length - 1] = { from: failures[failures.length - 1].from, to: i };
+    failures.push({ from: i, to: end });
+    expected++;
+  }
+  if (failures.length !== summary.failing) return undefined;
+
+  let passed = 0;
+  let treeLines = 0;
+  const pending: number[] = [];
+  const loud: number[] = [];
+  for (let i = 0; i < summary.from; i++) {
+    const line = lines[i];
+    if (line.trim() === '') continue;
+    const test = TREE_TEST.exec(line);
+    if (test?.[1]) passed++;
+    else if (test?.[3]) pending.push(i);
+    else if (!test?.[2] && (isErrorLine(line) || isWarningLine(line))) loud.push(i);
+    else treeLines++;
+  }
+
+  const trailer = end < lines.length ? [{ from: end, to: lines.length }] : [];
+  const listedPending = pending.length <= 10 ? pending : [];
+  return renderTestReport(context, {
+    runner: 'mocha',
+    failures,
+    notes: [...lineSpans([...loud, ...listedPending].sort((a, b) => a - b)), ...trailer],
+    summary: [{ from: summary.from, to: summary.to }],
+    cut: [
+      plural(passed, 'passing test'),
+      ...(listedPending.length < pending.length ? [`${pending.length} pending tests`] : []),
+      `${treeLines} other tree lines (suite titles, failing tests, console output); ${allShown(failures.length)}`,
+    ].join(', '),
+    grep: '✔',
+    frames: JS_FRAMES,
+  });
+}

@@ -7,10 +7,13 @@ import { DraftBuilder } from './shared/draft';
 import { codeLanguageFor, codeLanguageOfGrammar, type CodeLanguage, type GrammarId } from './code/languages';
 import { planOutline, queryNamesOf, type Edit, type OutlineLevel } from './code/outline';
 
-/** Files with fewer tokens than this are read whole (unless the caller sets `minTokens`). */
+/** Files shorter than about this many tokens are read whole (unless the caller sets `minTokens`). */
 export const CODE_MIN_TOKENS = 500;
-/** No code averages this many characters a token, so a text this many times the threshold is above it. */
-const SURELY_ABOVE_CHARS_PER_TOKEN = 12;
+/**
+ * The threshold is checked in characters (code averages about 4 a token) so the input is not
+ * tokenized a second time: the engine has counted it already.
+ */
+const CHARS_PER_TOKEN = 4;
 /** Larger texts are left to the generic compressor: an outline of a 2 MiB file is rarely what anyone reads. */
 const MAX_CODE_CHARS = 2 * 1024 * 1024;
 /** Average characters per line above which a file is minified or generated data, not source to outline. */
@@ -49,10 +52,8 @@ export const code: Compressor = {
     const grammars = [language.grammar, language.fallback].filter((g): g is GrammarId => g !== undefined && syntax.supports(g));
     if (grammars.length === 0) return undefined;
 
-    const threshold = context.options.minTokens ?? CODE_MIN_TOKENS;
-    // Counting costs about as much as parsing; a text this long is far above the threshold anyway.
-    const tokens = text.length > threshold * SURELY_ABOVE_CHARS_PER_TOKEN ? Infinity : context.engines.tokens.count(text);
-    if (tokens < threshold) return keepWhole(text, `${tokens} tokens is below the ${threshold}-token threshold for an outline: kept whole`);
+    const minChars = (context.options.minTokens ?? CODE_MIN_TOKENS) * CHARS_PER_TOKEN;
+    if (text.length < minChars) return keepWhole(text, `${text.length} characters is below the ${minChars}-character threshold for an outline: kept whole`);
 
     // A clean parse with any grammar wins; otherwise the first grammar's tree, errors and all.
     let parsed: { grammar: GrammarId; tree: SyntaxTree } | undefined;

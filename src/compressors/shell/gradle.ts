@@ -23,7 +23,7 @@ export const gradle: Compressor = {
     return command.program === 'gradle' || command.program === 'gradlew' || command.program === 'gradlew.bat';
   },
   sniff(source: Source): boolean {
-    return source.lines.slice(-6).some((line) => RESULT.test(line)) && source.lines.some((line) => TASK.test(line));
+    return source.lines.slice(-6).some((line) => RESULT.test(line)) && source.lines.some((line) => TASK.test(line) || line === '* What went wrong:');
   },
   compress(context: CompressContext): Draft | undefined {
     const { lines } = context.source;

@@ -18,8 +18,6 @@ const REPEAT_DETAIL = /^\[ERROR\] {3,}\S/;
 const HELP = /^\[ERROR\] (?:-> \[Help \d+\]|To see the full stack trace|Re-run Maven using|For more information about the errors|\[Help \d+\] |After correcting the problems)|^\[ERROR\] ?$/;
 // [INFO] lines that only report progress.
 const PROGRESS = /^\[INFO\] (?:Scanning for projects|-{3,}|-* ?< [^>]+ >-*$|-*\[ \w+ \]-*$|Building (?!jar)\S|--- \S|Recompiling the module|Compiling \d+ source files?|Changes detected|Nothing to compile|skip non existing resourceDirectory|Copying \d+ resources?|Using '[^']+' encoding|Downloading from|Downloaded from|Finished at:| ?$)|^(?:Downloading|Downloaded|Progress) \(?\d|^\[INFO\] Download(?:ing|ed) /;
-// [WARNING] COMPILATION WARNING :   [ERROR] COMPILATION ERROR :
-const SECTION = /^\[(?:WARNING|ERROR)\] COMPILATION (?:WARNING|ERROR) : ?$/;
 
 const PROGRAMS = new Set(['mvn', 'mvnw', 'mvnw.cmd', 'mvnd']);
 
@@ -50,7 +48,7 @@ export const maven: Compressor = {
         noise.set(i, 'Maven help lines');
         continue;
       }
-      if (PROGRESS.test(line) || SECTION.test(line)) {
+      if (PROGRESS.test(line)) {
         noise.set(i, 'progress lines');
         continue;
       }

@@ -19,7 +19,10 @@ export const ruff: Compressor = {
   id: 'ruff',
   type: 'shell',
   matches(command: ParsedCommand): boolean {
-    return command.program === 'ruff' && (command.args.length === 0 || command.args[0] === 'check' || command.args[0].startsWith('-') || command.args[0].includes('.') || command.args[0].includes('/'));
+    if (command.program !== 'ruff') return false;
+    // `ruff check …`, or the old form with paths only (`ruff .`, `ruff --fix src/`); not `ruff format` or `ruff --version`.
+    const first = command.args.find((a) => !a.startsWith('-'));
+    return first === undefined ? command.args.length === 0 : first === 'check' || first.includes('.') || first.includes('/');
   },
   sniff(source: Source): boolean {
     const lines = source.lines;

@@ -1,0 +1,113 @@
+// The shared engine of the compiler and linter filters: what it keeps, groups, marks and stashes.
+import assert from 'node:assert/strict';
+import { type Diagnostic, messageTemplate, pythonLintSeverity, renderDiagnostics, type Scan } from '../../../src/compressors/shell/diagnostics';
+import { scanMarkers } from '../../../src/compressors/shared/markers';
+import type { CompressContext, Engines } from '../../../src/compressors/types';
+import { testEngines } from '../../helpers/engines';
+import { source } from '../../helpers/diagnosticCases';
+
+function render(lines: string[], scan: Scan, engines: Engines) {
+  const stashed = new Map<string, string>();
+  const context: CompressContext = {
+    source: source(lines.join('\n')),
+    options: {},
+    engines,
+    stash(text: string) {
+      const id = (stashed.size + 1).toString(16).padStart(12, 'f');
+      stashed.set(id, text);
+      return id;
+    },
+  };
+  const draft = renderDiagnostics(context, scan);
+  return { draft, text: draft.text, out: draft.text.split('\n'), stashed };
+}
+
+const one = (i: number, severity: 'error' | 'warning', rule: string): Diagnostic => ({ from: i, to: i + 1, head: i, severity, rule });
+
+describe('diagnostics engine', () => {
+  let engines: Engines;
+  before(async () => { engines = await testEngines(); });
+
+  it('keeps every error and the first warnings of each rule; the rest go, in order, to one stashed cut', () => {
+    const lines: string[] = [];
+    const diagnostics: Diagnostic[] = [];
+    for (let i = 0; i < 40; i++) {
+      const severity = i % 10 === 9 ? 'error' : 'warning';
+      const rule = i % 2 === 0 ? 'no-console' : 'eqeqeq';
+      lines.push(`a.ts:${i + 1}:1 ${severity} message ${i} ${rule}`);
+      diagnostics.push(one(i, severity, severity === 'error' ? 'no-debugger' : rule));
+    }
+    lines.push('✖ 40 problems (4 errors, 36 warnings)');
+    const { out, stashed, draft } = render(lines, { diagnostics, summaryAt: 40, reported: { errors: 4, warnings: 36 } }, engines);
+    for (const line of lines.filter((l) => l.includes(' error '))) assert.ok(out.includes(line), `error kept: ${line}`);
+    assert.equal(out.filter((l) => l.includes('warning') && l.endsWith('no-console')).length, 3);
+    assert.equal(out.filter((l) => l.includes('warning') && l.endsWith('eqeqeq')).length, 3);
+    assert.ok(out.includes('headroom: 36 warnings in 2 rules: no-console 20, eqeqeq 16'));
+    assert.equal(out.at(-1), '✖ 40 problems (4 errors, 36 warnings)');
+    const marker = scanMarkers(draft.text)[0];
+    assert.match(marker.detail ?? '', /the other 30 warnings/);
+    const dropped = lines.filter((l) => l.includes(' warning ') && !out.includes(l));
+    assert.equal(stashed.get(marker.id), dropped.join('\n'));
+    assert.equal(marker.count, 30);
+  });
+
+  it('keeps every warning when its counts disagree with the tool\'s', () => {
+    const lines = Array.from({ length: 30 }, (_, i) => `w${i}: warning [-Wunused]`);
+    const diagnostics = lines.map((_, i) => one(i, 'warning', '-Wunused'));
+    const { text, draft } = render(lines, { diagnostics, reported: { warnings: 31 } }, engines);
+    assert.equal(text, lines.join('\n'));
+    assert.ok(draft.transforms?.some((t) => t.step === 'counts'));
+  });
+
+  it('never hides an error inside a dropped warning block', () => {
+    const lines = ['warning: a', '  frame', 'warning: a', 'error: inside', 'warning: a', 'warning: a', 'warning: a'];
+    const diagnostics: Diagnostic[] = [one(0, 'warning', 'a'), { from: 2, to: 4, head: 2, severity: 'warning', rule: 'a' }, one(3, 'error', 'x'), one(4, 'warning', 'a'), one(5, 'warning', 'a'), one(6, 'warning', 'a')];
+    const { out } = render(lines, { diagnostics }, engines);
+    assert.ok(out.includes('error: inside'));
+  });
+
+  it('marks noise in bulk with its line range, and keeps a lone noise line', () => {
+    const lines = ['   Compiling a v1', 'error[E1]: x', '   Compiling b v1', '   Compiling c v1', '   Compiling d v1', '   Compiling e v1', 'done'];
+    const noise = new Map([0, 2, 3, 4, 5].map((i) => [i, 'Compiling lines'] as const));
+    const { out, draft } = render(lines, { diagnostics: [one(1, 'error', 'E1')], noise }, engines);
+    assert.equal(out[0], '   Compiling a v1');
+    const marker = scanMarkers(draft.text)[0];
+    assert.deepEqual(marker.lines, [3, 6]);
+    assert.equal(marker.detail, '4 Compiling lines');
+  });
+
+  it('drops a group title with nothing kept under it and stashes it with its warnings', () => {
+    const lines = ['/p/a.ts', '  1:1  warning  x  r', '  2:1  warning  x  r', '  3:1  warning  x  r', '', '/p/b.ts', '  1:1  warning  x  r', '  2:1  warning  x  r', ''];
+    const diagnostics = [1, 2, 3, 6, 7].map((i) => one(i, 'warning', 'r'));
+    const headers = [{ line: 0, end: 4 }, { line: 5, end: 8 }];
+    const { out, stashed } = render(lines, { diagnostics, headers }, engines);
+    assert.ok(!out.includes('/p/b.ts'));
+    assert.equal([...stashed.values()][0], ['/p/b.ts', '  1:1  warning  x  r', '  2:1  warning  x  r'].join('\n'));
+  });
+
+  it('keeps the message of errors past the frame budget and stashes their frames', () => {
+    const lines: string[] = [];
+    const diagnostics: Diagnostic[] = [];
+    for (let i = 0; i < 30; i++) {
+      diagnostics.push({ from: lines.length, to: lines.length + 3, head: lines.length, severity: 'error', rule: 'TS7006' });
+      lines.push(`a.ts:${i}:1 - error TS7006: Parameter 'p${i}' implicitly has an 'any' type.`, '', `${i} function f(p${i}) {}`);
+      lines.push('');
+    }
+    const { out, stashed } = render(lines, { diagnostics }, engines);
+    for (let i = 0; i < 30; i++) assert.ok(out.some((l) => l.startsWith(`a.ts:${i}:1 - error TS7006`)));
+    assert.ok(out.includes('19 function f(p19) {}'));
+    assert.ok(!out.includes('20 function f(p20) {}'));
+    assert.ok([...stashed.values()][0].includes('20 function f(p20) {}'));
+  });
+
+  it('masks names and numbers in message templates', () => {
+    assert.equal(messageTemplate('unused variable: `count`'), 'unused variable: `…`');
+    assert.equal(messageTemplate("‘clamp’ defined but not used"), '‘…’ defined but not used');
+    assert.equal(messageTemplate('Parameter "x" at 12'), 'Parameter "…" at #');
+  });
+
+  it('treats only syntax errors, undefined names and invalid statements as Python lint errors', () => {
+    for (const code of ['E999', 'F821', 'F632', 'F706', 'invalid-syntax']) assert.equal(pythonLintSeverity(code), 'error', code);
+    for (const code of ['E501', 'F401', 'W291', 'UP006', 'I001', 'B007']) assert.equal(pythonLintSeverity(code), 'warning', code);
+  });
+});

@@ -220,5 +220,5 @@ function describe(outline: Outline, spec: CodeLanguage, errors: number): Draft {
   if (outline.keptForQuery.length > 0) draft.note('query', `kept whole what the query names: ${outline.keptForQuery.join(', ')}`);
   if (errors > 0) draft.note('parse-errors', `the input has ${errors} ${spec.label} parse error${errors === 1 ? "" : "s"}, all inside elided bodies whose markers say so`);
   if (outline.dropped > 0) draft.note('outline-repair', `left ${outline.dropped} elisions out: the output did not re-parse with them`);
-  return draft.build();
+  return { ...draft.build(), lineComment: spec.lineComment };
 }

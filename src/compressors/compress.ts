@@ -76,7 +76,7 @@ export function compress(input: string | Uint8Array, options: CompressOptions, e
     transforms.push(...(draft.transforms ?? []));
 
     const markers = draft.markers ?? [];
-    const text = withRetrieveHint(draft.text, markers, options);
+    const text = withRetrieveHint(draft.text, markers, options, draft.lineComment);
     // The whole input is always kept when the output differs: the audit trail can show it.
     const originals: Original[] = [whole];
     for (const [stashId, bytes] of stash) if (stashId !== id && markers.some((m) => m.id === stashId)) originals.push({ id: stashId, bytes });
@@ -157,9 +157,10 @@ function describeBinary(bytes: Uint8Array, why: string, format: string, id: stri
   };
 }
 
-function withRetrieveHint(text: string, markers: readonly MarkerInfo[], options: CompressOptions): string {
+function withRetrieveHint(text: string, markers: readonly MarkerInfo[], options: CompressOptions, lineComment?: string): string {
   if (!options.retrieveHint || markers.length === 0) return text;
-  return `${text}\n[hr: cut parts are kept; to read one: ${options.retrieveHint.replaceAll('{id}', markers[0].id)}]`;
+  const hint = `[hr: cut parts are kept; to read one: ${options.retrieveHint.replaceAll('{id}', markers[0].id)}]`;
+  return `${text}\n${lineComment ? `${lineComment} ${hint}` : hint}`;
 }
 
 function describeError(error: unknown): string {

@@ -162,6 +162,8 @@ export interface Draft {
   readonly text: string;
   readonly transforms?: readonly Transform[];
   readonly markers?: readonly MarkerInfo[];
+  /** Starts a line comment in the text's language: the retrieve hint is written as one, so code still parses. */
+  readonly lineComment?: string;
 }
 
 export interface Compressor {

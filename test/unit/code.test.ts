@@ -126,6 +126,15 @@ describe('code compressor', () => {
     for (let i = 0; i < 30; i++) assert.ok(constants.text.includes(`STEP_${i}_DONE: 'step-${i}-done',`));
   });
 
+  it('writes the retrieve hint as a comment, so the output still parses', () => {
+    for (const name of ['go-http-cookie', 'python-difflib', 'vscode-shell-integration']) {
+      const fixture = fixtureCases().find((c) => c.name === name)!;
+      const result = compress(fixture.input, { ...fixture.meta, retrieveHint: 'headroom retrieve {id} --lines A-B' }, engines);
+      assert.match(result.text, /\n(\/\/|#) \[hr: cut parts are kept; to read one: headroom retrieve [0-9a-f]{12} --lines A-B\]$/);
+      assert.ok(reparses(engines, fixture.meta, result.text), name);
+    }
+  });
+
   it('is deterministic', () => {
     const fixture = fixtureCases().find((c) => c.name === 'xterm-selection-service')!;
     assert.equal(compress(fixture.input, fixture.meta, engines).text, compress(fixture.input, fixture.meta, engines).text);

@@ -17,6 +17,7 @@ import { nodeTest } from './nodeTest';
 import { vitest } from './vitest';
 import { jest } from './jest';
 import { mocha } from './mocha';
+import { pytest } from './pytest';
 
 export const SHELL_FILTERS: readonly Compressor[] = [
   javac,
@@ -34,4 +35,5 @@ export const SHELL_FILTERS: readonly Compressor[] = [
   vitest,
   jest,
   mocha,
+  pytest,
 ];

@@ -16,6 +16,8 @@ export interface Block extends Span {
   readonly drop?: readonly number[];
   /** Keep its source excerpts (where the excerpt is the only place the error is shown, e.g. a syntax error). */
   readonly keepCode?: boolean;
+  /** Ranges inside the block to replace with a marker (a long run of test source). */
+  readonly cuts?: readonly (Span & { readonly detail: string })[];
 }
 
 /** How a runner's failure blocks show stack frames and code excerpts. */
@@ -90,7 +92,7 @@ export function renderTestReport(context: CompressContext, report: TestReport): 
     }
     const drop = new Set(failure.drop ?? []);
     const frames = failure.keepCode && report.frames ? { ...report.frames, isCodeFrame: undefined } : report.frames;
-    renderBlock(lines, block, drop, frames, keep, cut);
+    renderBlock(lines, block, drop, failure.cuts ?? [], frames, keep, cut);
   });
   for (const span of report.notes ?? []) for (let i = span.from; i < span.to; i++) if (!shown[i]) keep(i);
 
@@ -125,13 +127,22 @@ export function renderTestReport(context: CompressContext, report: TestReport): 
 }
 
 /** A failure block: every line, except runs of non-project frames and code excerpts, which are marked. */
-function renderBlock(lines: readonly string[], block: Span, drop: ReadonlySet<number>, rules: FrameRules | undefined, keep: (i: number) => void, cut: Cut): void {
+function renderBlock(
+  lines: readonly string[], block: Span, drop: ReadonlySet<number>, cuts: readonly (Span & { readonly detail: string })[],
+  rules: FrameRules | undefined, keep: (i: number) => void, cut: Cut,
+): void {
   const head = block.to - block.from > MAX_BLOCK_LINES ? block.from + BLOCK_HEAD : block.to;
   const tail = head < block.to ? block.to - BLOCK_TAIL : block.to;
   const emit = (from: number, to: number) => {
     let i = from;
     const isCode = (k: number) => k >= from && k < to && rules?.isCodeFrame?.(lines[k]) === true;
     while (i < to) {
+      const planned = cuts.find((c) => c.from === i);
+      if (planned) {
+        cut(planned.from, Math.min(planned.to, to), 'lines', planned.detail);
+        i = Math.max(i + 1, Math.min(planned.to, to));
+        continue;
+      }
       // Blank lines: one where the runner printed several, none around a marked source excerpt.
       if (drop.has(i) || (lines[i].trim() === '' && ((i > from && lines[i - 1].trim() === '') || isCode(i - 1) || isCode(i + 1)))) i++;
       else if (rules?.isCodeFrame?.(lines[i])) {

@@ -1,0 +1,172 @@
+// pytest, plain, `-q` and `-v`. Keeps every block of the FAILURES and ERRORS sections (the `>` line,
+// every `E` line, each `file.py:NN:` location; a long run of test source above the `>` line is
+// marked), the warnings summary and any other section, lines printed among the progress, skipped
+// tests by name under `-v`, the short test summary and the final counts. The session header and
+// the progress dots become one count. Declines when the final line is missing or does not parse,
+// or when the blocks do not add up to the failures and errors it reports.
+import type { CompressContext, Compressor, Draft, ParsedCommand, Source } from '../types';
+import { allShown, lineSpans, plural, renderTestReport, trimBlank, type Block, type Span } from './testReport';
+
+// `=================================== FAILURES ===================================`, `==== 5 failed in 1.02s ====`
+const SECTION = /^=+ (.+?) =+$/;
+// `_____________________________ test_rounds_to_cents _____________________________`
+const BLOCK_HEADER = /^_{3,} (.+?) _{3,}$/;
+// `tests/test_cart.py ...............F.....Fsx.FFF          [ 64%]`, `..........  [ 41%]`
+const PROGRESS = /^(?:\S+\.py )?([.FEsxXR]+) *\[ *\d+%\]$/;
+// `tests/test_cart.py::test_rounds_to_cents FAILED        [ 18%]`, `…::test_x SKIPPED (reason…) [ 22%]`
+const VERBOSE_RESULT = /^\S+::\S.*? (PASSED|FAILED|ERROR|SKIPPED|XFAIL|XPASS|RERUN)(?: \(.*\))? *\[ *\d+%\]$/;
+// `5 failed`, `168 passed`, `1 warning`, `2 errors` in the final line.
+const COUNT_PART = /^(\d+) (failed|passed|skipped|deselected|xfailed|xpassed|warnings?|errors?|rerun)$/;
+// `    items = [{"price": 0.1, "qty": 3}]`: test source in a long traceback.
+const SOURCE_LINE = /^ {4}/;
+/** Source lines kept right above a `>` line, and the fewest source lines worth a marker. */
+const SOURCE_CONTEXT = 2;
+const MIN_SOURCE_CUT = 3;
+const MAX_LISTED_SKIPS = 10;
+
+export const pytest: Compressor = {
+  id: 'pytest',
+  type: 'shell',
+  matches: (command: ParsedCommand) => command.program === 'pytest' || command.program === 'py.test',
+  sniff: (source: Source) => finalCounts(source.lines) !== undefined && source.lines.some((l) => SECTION.test(l) && !l.includes(' in ')),
+  compress,
+};
+
+/** The final line (`==== 5 failed, 61 passed in 1.02s ====` or, with -q, without the rules) and its counts. */
+function finalCounts(lines: readonly string[]): { at: number; counts: Map<string, number> } | undefined {
+  let at = lines.length - 1;
+  while (at >= 0 && lines[at].trim() === '') at--;
+  if (at < 0) return undefined;
+  const text = lines[at].replace(/^=+ | =+$/g, '');
+  const m = /^(.*) in \d+(?:\.\d+)?s(?: \([^)]*\))?$/.exec(text);
+  if (!m) return undefined;
+  const counts = new Map<string, number>();
+  if (m[1] === 'no tests ran') return { at, counts };
+  for (const part of m[1].split(', ')) {
+    const c = COUNT_PART.exec(part);
+    if (!c) return undefined;
+    counts.set(c[2].replace(/s$/, '').replace(/^warning$/, 'warning'), Number(c[1]));
+  }
+  return { at, counts };
+}
+
+function compress(context: CompressContext): Draft | undefined {
+  const { lines } = context.source;
+  const final = finalCounts(lines);
+  if (!final) return undefined;
+
+  const failureBlocks: Block[] = [];
+  const errorBlocks: Block[] = [];
+  const other: Span[] = [];
+  const skips: number[] = [];
+  const summary: Span[] = [];
+  let failedLines = 0;
+  let errorLines = 0;
+  let passed = 0;
+  let progressLines = 0;
+  let verboseLines = 0;
+  let section = '';
+  let sectionFrom = -1;
+  let blockFrom = -1;
+  let otherFrom = -1;
+  const closeOther = (at: number) => {
+    if (otherFrom >= 0) other.push(trimBlank(lines, { from: otherFrom, to: at }));
+    otherFrom = -1;
+  };
+  const closeBlock = (at: number) => {
+    if (blockFrom < 0) return;
+    const block = trimBlank(lines, { from: blockFrom, to: at });
+    (section === 'ERRORS' ? errorBlocks : failureBlocks).push({ ...block, cuts: sourceCuts(lines, block) });
+    blockFrom = -1;
+  };
+  const closeSection = (at: number) => {
+    closeBlock(at);
+    closeOther(at);
+    if (section === 'short test summary info') summary.push({ from: sectionFrom, to: at });
+    else if (section !== '' && section !== 'test session starts' && section !== 'FAILURES' && section !== 'ERRORS') other.push(trimBlank(lines, { from: sectionFrom, to: at }));
+  };
+
+  for (let i = 0; i < final.at; i++) {
+    const line = lines[i];
+    const header = SECTION.exec(line);
+    if (header) {
+      closeSection(i);
+      section = header[1];
+      sectionFrom = i;
+      if (section === 'test session starts') {
+        // The session header runs to the first blank line.
+        while (i + 1 < final.at && lines[i + 1].trim() !== '') i++;
+      }
+      continue;
+    }
+    if (section === 'FAILURES' || section === 'ERRORS') {
+      if (BLOCK_HEADER.test(line)) { closeBlock(i); blockFrom = i; }
+      else if (blockFrom < 0 && line.trim() !== '') return undefined; // text outside any block
+      continue;
+    }
+    if (section === 'short test summary info') {
+      if (line.startsWith('FAILED ')) failedLines++;
+      else if (line.startsWith('ERROR ')) errorLines++;
+      continue;
+    }
+    if (section !== '' && section !== 'test session starts') continue; // a section kept whole
+    // The progress region: dots, verbose results, and whatever the tests printed.
+    const progress = PROGRESS.exec(line);
+    const verbose = progress ? undefined : VERBOSE_RESULT.exec(line);
+    if (progress) {
+      closeOther(i);
+      progressLines++;
+      for (const ch of progress[1]) if (ch === '.') passed++;
+    } else if (verbose) {
+      closeOther(i);
+      verboseLines++;
+      if (verbose[1] === 'PASSED') passed++;
+      else if (verbose[1] === 'SKIPPED' || verbose[1] === 'XFAIL' || verbose[1] === 'XPASS') skips.push(i);
+    } else if (line.trim() === '') closeOther(i);
+    else if (otherFrom < 0) otherFrom = i;
+  }
+  closeSection(final.at);
+  summary.push({ from: final.at, to: final.at + 1 });
+
+  // The failures shown must be the failures reported: blocks when pytest printed them, else FAILED lines.
+  const failed = final.counts.get('failed') ?? 0;
+  const errors = final.counts.get('error') ?? 0;
+  const failuresShown = failureBlocks.length > 0 ? failureBlocks.length : failedLines;
+  const errorsShown = errorBlocks.length > 0 ? errorBlocks.length : errorLines;
+  if (failuresShown !== failed || errorsShown !== errors) return undefined;
+  if (failedLines > 0 && failedLines !== failed) return undefined;
+
+  const listedSkips = skips.length <= MAX_LISTED_SKIPS ? skips : [];
+  const complete = [failed > 0 || errors === 0 ? allShown(failed) : '', errors > 0 ? allShown(errors, 'error') : ''].filter(Boolean).join(', ');
+  return renderTestReport(context, {
+    runner: 'pytest',
+    failures: [...errorBlocks, ...failureBlocks, ...other],
+    notes: lineSpans(listedSkips),
+    summary,
+    cut: progressLines + verboseLines === 0
+      ? `the session header; ${complete}`
+      : `the session header, progress lines (${plural(passed, 'passing test')}${listedSkips.length < skips.length ? `, ${skips.length} skipped or xfailed` : ''}); ${complete}`,
+    grep: verboseLines > 0 ? 'PASSED' : '%',
+  });
+}
+
+/**
+ * In a long traceback each entry shows its function's source down to the failing `>` line. Of a
+ * longer run of source, the first line (the `def`) and the last SOURCE_CONTEXT lines stay; the
+ * middle is marked.
+ */
+function sourceCuts(lines: readonly string[], block: Span): (Span & { detail: string })[] {
+  const cuts: (Span & { detail: string })[] = [];
+  let runFrom = -1;
+  for (let i = block.from + 1; i < block.to; i++) {
+    const line = lines[i];
+    if (SOURCE_LINE.test(line) || line.trim() === '') {
+      if (runFrom < 0 && SOURCE_LINE.test(line)) runFrom = i;
+      continue;
+    }
+    const middle = { from: runFrom + 1, to: i - SOURCE_CONTEXT };
+    if (line.startsWith('>') && runFrom >= 0 && middle.to - middle.from >= MIN_SOURCE_CUT) cuts.push({ ...middle, detail: 'source above the failing line' });
+    runFrom = -1;
+  }
+  return cuts;
+}

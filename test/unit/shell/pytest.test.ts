@@ -1,0 +1,84 @@
+// pytest (plain, -q, -v): what it claims, what it keeps, and when it declines.
+import assert from 'node:assert/strict';
+import { pytest } from '../../../src/compressors/shell/pytest';
+import type { Engines } from '../../../src/compressors/types';
+import { testEngines } from '../../helpers/engines';
+import { assertRedeemable, colour, commandOf, compressAs, fixtureText, runCompressor, withoutIds } from '../../helpers/testRunnerCases';
+
+describe('pytest', () => {
+  let engines: Engines;
+  before(async () => { engines = await testEngines(); });
+
+  it('claims pytest however it is started', () => {
+    assert.ok(pytest.matches!(commandOf('pytest -x')));
+    assert.ok(pytest.matches!(commandOf('python3 -m pytest tests/')));
+    assert.ok(pytest.matches!(commandOf('uv run pytest -q')));
+    assert.ok(pytest.matches!(commandOf('poetry run py.test')));
+    assert.ok(!pytest.matches!(commandOf('python manage.py test')));
+  });
+
+  it('sniffs a run with sections and a final line, not a bare count line', () => {
+    const source = (text: string) => ({ id: 'x', text, lines: text.split('\n') });
+    assert.ok(pytest.sniff!(source(fixtureText('pytest', 'failures'))));
+    assert.ok(!pytest.sniff!(source('3 passed in 0.1s\n')));
+  });
+
+  it('parses the -q final line without rules (the line rtk misread as "no tests collected")', () => {
+    const result = compressAs(fixtureText('pytest', 'quiet-failures'), 'pytest -q', engines);
+    assert.equal(result.compressor, 'pytest');
+    assert.ok(result.text.endsWith('6 failed, 169 passed, 1 skipped, 1 xfailed, 1 warning in 0.44s'));
+    assert.equal(result.text.match(/^_{3,} .* _{3,}$/gm)?.length, 6);
+  });
+
+  it('declines empty, truncated and inconsistent output', () => {
+    assert.equal(runCompressor(pytest, '', engines), undefined);
+    const text = fixtureText('pytest', 'failures');
+    assert.equal(runCompressor(pytest, text.slice(0, text.indexOf('=== short test summary')), engines), undefined);
+    assert.equal(runCompressor(pytest, text.replace(/6 failed, 169 passed/, '7 failed, 169 passed'), engines), undefined);
+    assert.equal(runCompressor(pytest, text.replace(/ in 0\.\d+s =/, ' in a while ='), engines), undefined);
+    assert.equal(runCompressor(pytest, text.replace('6 failed,', '6 exploded,'), engines), undefined);
+  });
+
+  it('keeps every failure block, the warnings and the short summary; marks the header and progress', () => {
+    const input = fixtureText('pytest', 'failures');
+    const result = compressAs(input, 'pytest', engines);
+    const text = result.text;
+    assert.ok(text.startsWith('_____________________________ test_rounds_to_cents _____'));
+    assert.ok(!text.includes('platform linux'));
+    assert.ok(!text.includes('tests/test_inventory.py .'));
+    assert.ok(text.includes('>       assert result == expected\nE       assert 0.4 == 0.39'));
+    assert.ok(text.includes('DeprecationWarning: total(tax=) is deprecated'));
+    assert.match(text, /omitted 9 lines L\d+-\d+: source above the failing line\]\n {12}obj, end = self\.scan_once/);
+    assert.match(text, /the session header, progress lines \(169 passing tests\); all 6 failures shown\]\n=+ short test summary info =+\n/);
+    assertRedeemable(result, input);
+  });
+
+  it('keeps a few SKIPPED lines from -v and what tests printed among the progress', () => {
+    const input = [
+      '============================= test session starts ==============================',
+      'platform linux -- Python 3.11.7, pytest-9.0.3, pluggy-1.6.0', 'rootdir: /p', 'collected 40 items', '',
+      ...Array.from({ length: 38 }, (_, i) => `tests/test_a.py::test_${i} PASSED${' '.repeat(30)}[ ${String(i * 2).padStart(2)}%]`),
+      'debug: cache warmed in 3 ms',
+      `tests/test_a.py::test_skip SKIPPED (needs a GPU)${' '.repeat(20)}[ 97%]`,
+      `tests/test_a.py::test_x XFAIL (known bug)${' '.repeat(26)}[100%]`, '',
+      '=================== 38 passed, 1 skipped, 1 xfailed in 0.20s ===================', '',
+    ].join('\n');
+    const text = runCompressor(pytest, input, engines)!.text;
+    assert.ok(text.includes('debug: cache warmed in 3 ms'));
+    assert.ok(text.includes('test_skip SKIPPED (needs a GPU)'));
+    assert.ok(text.includes('test_x XFAIL (known bug)'));
+    assert.match(text, /progress lines \(38 passing tests\); no failures; grep "PASSED"\]/);
+  });
+
+  it('reads coloured output the same as plain output', () => {
+    const input = fixtureText('pytest', 'verbose-failures');
+    assert.equal(withoutIds(compressAs(colour(input), 'pytest -v', engines).text), withoutIds(compressAs(input, 'pytest -v', engines).text));
+  });
+
+  it('survives pathological input', () => {
+    const input = `=== FAILURES ===\n${'_'.repeat(30000)} x ${'_ '.repeat(30000)}\n${'    '.repeat(20000)}x\n> boom\n=== 1 failed in 0.1s ===\n`;
+    assert.doesNotThrow(() => runCompressor(pytest, input, engines));
+    const dots = `${'.'.repeat(100000)} [100%]\n${'= '.repeat(10000)}\n=== 100000 passed in 9.00s ===\n`;
+    assert.ok(runCompressor(pytest, dots, engines)?.text.includes('100000 passing tests'));
+  });
+});

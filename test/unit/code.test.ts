@@ -1,6 +1,7 @@
 // The code compressor: outlines that re-parse in the same grammar, every signature kept, query-named
 // bodies kept, small files untouched, broken code kept whole, and bad input handled honestly.
 import assert from 'node:assert/strict';
+import fc from 'fast-check';
 import { compress } from '../../src/compressors/compress';
 import { code, CODE_MIN_TOKENS } from '../../src/compressors/code';
 import { codeLanguageFor, grammarsFor } from '../../src/compressors/code/languages';
@@ -133,6 +134,25 @@ describe('code compressor', () => {
       assert.match(result.text, /\n(\/\/|#) \[hr: cut parts are kept; to read one: headroom retrieve [0-9a-f]{12} --lines A-B\]$/);
       assert.ok(reparses(engines, fixture.meta, result.text), name);
     }
+  });
+
+  it('code cut off or damaged anywhere is either outlined into code that parses or kept whole', () => {
+    const cases = fixtureCases().filter((c) => c.compressorId === 'code');
+    fc.assert(fc.property(fc.nat(cases.length - 1), fc.double({ min: 0.05, max: 1, noNaN: true }), fc.boolean(), (index, at, damage) => {
+      const fixture = cases[index];
+      const text = decoder.decode(fixture.input);
+      const cut = Math.floor(text.length * at);
+      // Either the file ends early (saved mid-edit) or a stray `)` lands in the middle.
+      const input = damage ? `${text.slice(0, cut)})${text.slice(cut)}` : text.slice(0, cut);
+      const result = compress(input, fixture.meta, engines);
+      assert.ok(result.tokensAfter <= result.tokensBefore);
+      if (result.compressor === 'code') {
+        assert.ok(reparses(engines, fixture.meta, result.text), `${fixture.name} at ${cut}`);
+        for (const marker of result.markers) assert.ok(marker.lines![1] <= input.split('\n').length);
+      } else {
+        assert.ok(['passthrough', 'generic'].includes(result.compressor), result.compressor);
+      }
+    }), { numRuns: 25 });
   });
 
   it('is deterministic', () => {

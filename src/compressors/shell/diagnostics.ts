@@ -109,7 +109,8 @@ export function renderDiagnostics(context: CompressContext, scan: Scan, options:
       for (let i = d.from; i < d.to; i++) state[i] = WARNING;
     } else {
       entry.kept++;
-      trimBlock(state, d, opts.warningBodyLines, opts.contextLines, EXAMPLE_REST);
+      // The first example of a rule shows its frame; the next ones their location and message.
+      trimBlock(state, d, consistent && entry.kept > 1 ? 0 : opts.warningBodyLines, opts.contextLines, EXAMPLE_REST);
     }
   }
 

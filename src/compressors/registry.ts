@@ -3,12 +3,13 @@
 import type { Compressor } from './types';
 import { generic } from './generic';
 import { SHELL_FILTERS } from './shell';
+import { search } from './search';
 import { code } from './code';
 import { diff } from './diff';
 import { json } from './json';
 
 /** Compressors for a kind of content rather than a command (json, code, diff, …), one file each. */
-export const CONTENT_COMPRESSORS: readonly Compressor[] = [diff, json, code];
+export const CONTENT_COMPRESSORS: readonly Compressor[] = [diff, search, json, code];
 
 export const COMPRESSORS: readonly Compressor[] = [...SHELL_FILTERS, ...CONTENT_COMPRESSORS];
 

@@ -18,6 +18,7 @@ import { vitest } from './vitest';
 import { jest } from './jest';
 import { mocha } from './mocha';
 import { pytest } from './pytest';
+import { cargoTest } from './cargoTest';
 
 export const SHELL_FILTERS: readonly Compressor[] = [
   javac,
@@ -36,4 +37,5 @@ export const SHELL_FILTERS: readonly Compressor[] = [
   jest,
   mocha,
   pytest,
+  cargoTest,
 ];

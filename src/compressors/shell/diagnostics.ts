@@ -59,7 +59,7 @@ export interface RenderOptions {
 
 const DEFAULTS: Required<RenderOptions> = {
   examplesPerRule: 3,
-  exampleBudget: 20,
+  exampleBudget: 12,
   errorBodyLines: 24,
   warningBodyLines: 12,
   contextLines: 4,

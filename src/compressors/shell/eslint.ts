@@ -30,7 +30,9 @@ export const eslint: Compressor = {
   },
   sniff(source: Source): boolean {
     const tail = source.lines.slice(-6);
-    return tail.some((line) => STYLISH_SUMMARY.test(line)) && source.lines.slice(0, 50).some((line) => STYLISH_ENTRY.test(line));
+    const head = source.lines.slice(0, 50);
+    if (tail.some((line) => STYLISH_SUMMARY.test(line)) && head.some((line) => STYLISH_ENTRY.test(line))) return true;
+    return tail.some((line) => COMPACT_SUMMARY.test(line)) && head.filter((line) => COMPACT_ENTRY.test(line)).length >= 3;
   },
   compress(context: CompressContext): Draft | undefined {
     return compressStylish(context) ?? compressCompact(context);

@@ -29,7 +29,9 @@ describe('eslint', () => {
 
   it('sniffs stylish output by its problem line', () => {
     assert.ok(eslint.sniff!(source(fixture('eslint', 'stylish-warnings-errors'))));
+    assert.ok(eslint.sniff!(source(fixture('eslint', 'compact-warnings-errors'))));
     assert.ok(!eslint.sniff!(source('✖ 3 problems (1 error, 2 warnings)\n')));
+    assert.ok(!eslint.sniff!(source('3 problems\n')));
   });
 
   it('declines text that is not stylish or compact', () => {

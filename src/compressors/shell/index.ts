@@ -28,6 +28,7 @@ import { gitStatus } from './gitStatus';
 import { gitLog } from './gitLog';
 import { gitBlame } from './gitBlame';
 import { gitBranch } from './gitBranch';
+import { src/compressors/shell/goTest.ts } from './src/compressors/shell/goTest.ts';
 
 export const SHELL_FILTERS: readonly Compressor[] = [
   javac,
@@ -56,4 +57,5 @@ export const SHELL_FILTERS: readonly Compressor[] = [
   gitLog,
   gitBlame,
   gitBranch,
+  src/compressors/shell/goTest.ts,
 ];

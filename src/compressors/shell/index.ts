@@ -29,6 +29,9 @@ import { gitLog } from './gitLog';
 import { gitBlame } from './gitBlame';
 import { gitBranch } from './gitBranch';
 import { src/compressors/shell/goTest.ts } from './src/compressors/shell/goTest.ts';
+import { find } from './find';
+import { ls } from './ls';
+import { tree } from './tree';
 
 export const SHELL_FILTERS: readonly Compressor[] = [
   javac,
@@ -58,4 +61,7 @@ export const SHELL_FILTERS: readonly Compressor[] = [
   gitBlame,
   gitBranch,
   src/compressors/shell/goTest.ts,
+  find,
+  ls,
+  tree,
 ];

@@ -32,6 +32,11 @@ import { src/compressors/shell/goTest.ts } from './src/compressors/shell/goTest.
 import { find } from './find';
 import { ls } from './ls';
 import { tree } from './tree';
+import { dockerPs } from './dockerPs';
+import { dockerBuild } from './dockerBuild';
+import { kubectlGet } from './kubectlGet';
+import { kubectlDescribe } from './kubectlDescribe';
+import { kubectlYaml } from './kubectlYaml';
 
 export const SHELL_FILTERS: readonly Compressor[] = [
   javac,
@@ -64,4 +69,9 @@ export const SHELL_FILTERS: readonly Compressor[] = [
   find,
   ls,
   tree,
+  dockerPs,
+  dockerBuild,
+  kubectlGet,
+  kubectlDescribe,
+  kubectlYaml,
 ];

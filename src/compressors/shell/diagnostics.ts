@@ -281,7 +281,7 @@ class Tally {
     const parts: string[] = [];
     for (const [label, n] of this.noise) parts.push(`${n} ${label}`);
     if (this.trimmed > 0) parts.push('rest of the diagnostic above');
-    if (this.warnings > 0) parts.push(`${this.warnings} ${this.warnings === 1 ? noun.replace(/s$/, '') : noun} also in the grouped cut`);
+    if (this.warnings > 0) parts.push(`${this.warnings} ${this.warnings === 1 ? noun.slice(0, noun.endsWith('s') ? -1 : undefined) : noun} also in the grouped cut`);
     return parts.join('; ');
   }
 }

@@ -37,6 +37,9 @@ const BUILD_PROGRESS = /^\[(?: *\d+%|\d+\/\d+)\] (?:Building|Linking|Built targe
 // Scanning dependencies of target app / Consolidate compiler generated dependencies of target app
 const CMAKE_CHATTER = /^(?:Scanning dependencies of target|Consolidate compiler generated dependencies of target) /;
 
+// src/main.c, include/util.h, report.cpp, /usr/include/c++/12/bits/stl_algo.h (no extension: not claimed)
+const C_FAMILY_FILE = /\.(?:c|cc|cpp|cxx|h|hh|hpp|hxx|m|mm|inl|tcc)$/;
+// gcc, clang++-14, x86_64-linux-gnu-gcc-12
 const COMPILERS = /^(?:gcc|g\+\+|cc|c\+\+|clang|clang\+\+|(?:gcc|g\+\+|clang|clang\+\+)-\d+|[\w-]+-linux-gnu-(?:gcc|g\+\+)(?:-\d+)?)$/;
 const BUILDERS = new Set(['make', 'gmake', 'ninja']);
 
@@ -51,7 +54,7 @@ export const gcc: Compressor = {
     let heads = 0;
     for (const line of source.lines.slice(0, 300)) {
       const head = HEAD.exec(line);
-      if (head && /\.(?:c|cc|cpp|cxx|h|hh|hpp|hxx|m|mm|inl|tcc)$/.test(head[1])) heads++;
+      if (head && C_FAMILY_FILE.test(head[1])) heads++;
     }
     return heads >= 2;
   },

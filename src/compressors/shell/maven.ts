@@ -19,6 +19,9 @@ const HELP = /^\[ERROR\] (?:-> \[Help \d+\]|To see the full stack trace|Re-run M
 // [INFO] lines that only report progress.
 const PROGRESS = /^\[INFO\] (?:Scanning for projects|-{3,}|-* ?< [^>]+ >-*$|-*\[ \w+ \]-*$|Building (?!jar)\S|--- \S|Recompiling the module|Compiling \d+ source files?|Changes detected|Nothing to compile|skip non existing resourceDirectory|Copying \d+ resources?|Using '[^']+' encoding|Downloading from|Downloaded from|Finished at:| ?$)|^(?:Downloading|Downloaded|Progress) \(?\d|^\[INFO\] Download(?:ing|ed) /;
 
+// [INFO] BUILD FAILURE
+const BUILD_RESULT = /^\[INFO\] BUILD (?:SUCCESS|FAILURE)/;
+
 const PROGRAMS = new Set(['mvn', 'mvnw', 'mvnw.cmd', 'mvnd']);
 
 export const maven: Compressor = {
@@ -28,7 +31,7 @@ export const maven: Compressor = {
     return PROGRAMS.has(command.program);
   },
   sniff(source: Source): boolean {
-    return source.lines.slice(0, 5).some((line) => line.startsWith('[INFO] Scanning for projects')) && source.lines.some((line) => /^\[INFO\] BUILD (?:SUCCESS|FAILURE)/.test(line));
+    return source.lines.slice(0, 5).some((line) => line.startsWith('[INFO] Scanning for projects')) && source.lines.some((line) => BUILD_RESULT.test(line));
   },
   compress(context: CompressContext): Draft | undefined {
     const { lines } = context.source;

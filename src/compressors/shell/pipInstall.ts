@@ -28,10 +28,14 @@ const WARNING = /^WARNING: /;
 const PACKAGE_HEADER = /^(?:Collecting|Processing|Obtaining) \S/;
 // "ERROR: Could not find a version…", "error: subprocess-exited-with-error", "  × Getting requirements to build wheel did not run successfully."
 const ERROR = /^(?:ERROR: |error: | *× )/;
+// "Installing collected packages: markupsafe, click, flask" and "Successfully installed click-8.5.0 flask-3.1.3 markupsafe-3.0.3"
+const INSTALLING = /^Installing collected packages: /;
+const INSTALLED = /^Successfully installed /;
 // Lines only pip prints: proof that the text is its output.
 const SIGNATURE = /^(?:Collecting |Requirement already satisfied: |Successfully installed |Looking in indexes: |Processing |Obtaining |Installing collected packages: |ERROR: (?:Could not|No matching|pip's|Cannot install))/;
 
 const PROGRESS_KIND: DropKind = { detail: 'per-package collect/download/build progress' };
+const INSTALLING_KIND: DropKind = { detail: 'the "Installing collected packages" list (every name is in "Successfully installed")' };
 const NOTICE_KIND: DropKind = { detail: 'pip notices', grep: '[notice]' };
 
 export const pipInstall: Compressor = {
@@ -75,6 +79,9 @@ export const pipInstall: Compressor = {
         }
       }
     }
+    // "Installing collected packages: a, b" names what "Successfully installed a-1 b-2" names again with versions.
+    const installing = lines.findIndex((line) => INSTALLING.test(line));
+    if (installing >= 0 && lines.slice(installing + 1).some((line) => INSTALLED.test(line))) plan.drop(installing, INSTALLING_KIND);
     if (satisfied.length > 1) {
       plan.write(satisfied[0].index, `Requirement already satisfied (${satisfied.length}): ${satisfied.map((s) => `${s.name} ${s.version}`).join(', ')}`);
       for (const s of satisfied) plan.drop(s.index, { detail: '"Requirement already satisfied" lines', grep: 'already satisfied' });

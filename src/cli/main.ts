@@ -8,12 +8,14 @@ import { defaultStoreDir } from '../runtime/originalsStore';
 import { ENCODINGS, type Encoding } from '../runtime/tokenizer';
 import { parseArgs, type ParsedArgs } from './args';
 import { readInput } from './readInput';
+import { mcpMain } from '../mcp/main';
 
 const USAGE = `Usage:
   headroom compress [FILE|-] [--type T] [--command "CMD"] [--language L] [--file-name NAME]
                     [--query "Q"] [--budget N] [--min-tokens N] [--json] [--no-hint]
   headroom retrieve ID [--lines A-B] [--grep TEXT] [--numbered]
   headroom count [FILE|-] [--encoding E]
+  headroom mcp [--root DIR] [--no-run]      an MCP server on stdio (mcp --help)
 
 Compresses tool output, files and documents for a language model. Every cut is marked
 [hr:ID …] and can be read back byte for byte with \`retrieve\`.
@@ -44,6 +46,7 @@ const SPEC = {
 class UsageError extends Error {}
 
 async function main(argv: string[]): Promise<number> {
+  if (argv[0] === 'mcp') return mcpMain(argv.slice(1), VERSION, join(__dirname, 'assets'));
   let args: ParsedArgs;
   try {
     args = parseArgs(argv, SPEC);

@@ -39,6 +39,8 @@ export interface RunCommandResult {
   readonly totalBytes: number;
   /** Byte offset in `output` where the dropped middle was (equals `output.length` when nothing was dropped). */
   readonly gapAt: number;
+  /** The `maxBytes` this run was held to. */
+  readonly limitBytes: number;
   /** The exit code; `null` when the process was killed by a signal. */
   readonly exitCode: number | null;
   readonly signal: NodeJS.Signals | null;
@@ -115,13 +117,19 @@ export function describeExit(result: RunCommandResult, timeoutMs = DEFAULT_TIMEO
   return `exit code ${result.exitCode}`;
 }
 
-/** The output as text, with a line saying how many bytes in the middle were not kept, if any. */
+/** A line saying how many bytes in the middle of the output were not kept, or undefined when all were. */
+export function droppedNotice(result: RunCommandResult): string | undefined {
+  if (result.droppedBytes === 0) return undefined;
+  return `[hr: the command printed ${result.totalBytes} bytes; ${result.droppedBytes} bytes in the middle were over the ${result.limitBytes}-byte limit and were not kept, so they cannot be retrieved; re-run with a narrower command to see them]`;
+}
+
+/** The output as text, with the dropped-bytes notice where the gap was, if any. */
 export function outputText(result: RunCommandResult): string {
-  if (result.droppedBytes === 0) return result.output.toString('utf8');
+  const notice = droppedNotice(result);
+  if (notice === undefined) return result.output.toString('utf8');
   const head = result.output.subarray(0, result.gapAt).toString('utf8');
   const tail = result.output.subarray(result.gapAt).toString('utf8');
-  const gap = `[hr: ${result.droppedBytes} bytes of output in the middle were over the ${result.output.length}-byte limit and were not kept; re-run with a narrower command to see them]`;
-  return `${head}${head.endsWith('\n') ? '' : '\n'}${gap}\n${tail}`;
+  return `${head}${head.endsWith('\n') ? '' : '\n'}${notice}\n${tail}`;
 }
 
 function defaultShell(): string {
@@ -165,12 +173,12 @@ class HeadTailBuffer {
     while (this.tail.length > 1 && this.tailBytes - this.tail[0].length >= this.cap - this.half) this.tailBytes -= this.tail.shift()!.length;
   }
 
-  result(): { output: Buffer; droppedBytes: number; totalBytes: number; gapAt: number } {
+  result(): { output: Buffer; droppedBytes: number; totalBytes: number; gapAt: number; limitBytes: number } {
     const head = Buffer.concat(this.head);
     let tail = Buffer.concat(this.tail);
     if (this.total <= this.cap) {
       const output = Buffer.concat([head, tail]);
-      return { output, droppedBytes: 0, totalBytes: this.total, gapAt: output.length };
+      return { output, droppedBytes: 0, totalBytes: this.total, gapAt: output.length, limitBytes: this.cap };
     }
     tail = tail.subarray(Math.max(0, tail.length - (this.cap - this.half)));
     // Whole lines on both sides of the gap, unless a side has no line break at all.
@@ -180,6 +188,6 @@ class HeadTailBuffer {
     const firstNewline = tail.indexOf(0x0a);
     const tailStart = firstNewline >= 0 && firstNewline < tail.length - 1 ? firstNewline + 1 : 0;
     const kept = Buffer.concat([head.subarray(0, headEnd), tail.subarray(tailStart)]);
-    return { output: kept, droppedBytes: this.total - kept.length, totalBytes: this.total, gapAt: headEnd };
+    return { output: kept, droppedBytes: this.total - kept.length, totalBytes: this.total, gapAt: headEnd, limitBytes: this.cap };
   }
 }

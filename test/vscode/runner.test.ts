@@ -3,7 +3,7 @@
 // message, leaving no process behind.
 import * as assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
 import { join } from 'node:path';
 import { processesOfRun } from '../../scripts/vscode/codeServer';
@@ -38,6 +38,8 @@ function assertNothingLeft(run: Run): void {
   // The runner's last-resort sweep says so when stopping the process group was not enough.
   assert.doesNotMatch(run.output, /left behind/, 'stopping code-server\'s process group left processes behind');
   assert.deepEqual(processesOfRun(run.runDir), [], `processes of ${run.runDir} outlived the runner`);
+  // A failed run keeps its folder for a person to look at; these fail on purpose.
+  rmSync(run.runDir, { recursive: true, force: true });
 }
 
 describe('the real-VS-Code runner', function () {

@@ -6,6 +6,7 @@
 import type { CompressContext, Compressor, Draft, ParsedCommand } from '../types';
 import { LinePlan } from './linePlan';
 import { positionals } from './positionals';
+import { groupInto } from './listing';
 
 const GIT_VALUE_OPTIONS = new Set(['-C', '-c', '--git-dir', '--work-tree', '--namespace']);
 /** Options that make `git branch` change branches instead of listing them. */
@@ -66,7 +67,7 @@ export const gitBranch: Compressor = {
       const slash = b.name.lastIndexOf('/');
       if (b.current || b.tracking || slash < 0) continue;
       const prefix = b.name.slice(0, slash + 1);
-      groups.set(prefix, [...(groups.get(prefix) ?? []), b]);
+      groupInto(groups, prefix, b);
     }
     let grouped = 0;
     for (const [prefix, members] of groups) {

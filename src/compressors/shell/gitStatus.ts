@@ -5,6 +5,7 @@
 import type { CompressContext, Compressor, Draft, ParsedCommand } from '../types';
 import { LinePlan, type DropKind } from './linePlan';
 import { positionals } from './positionals';
+import { groupInto } from './listing';
 
 const GIT_VALUE_OPTIONS = new Set(['-C', '-c', '--git-dir', '--work-tree', '--namespace']);
 
@@ -102,7 +103,7 @@ function groupByDirectory(plan: LinePlan, entries: readonly Entry[]): { groups: 
     for (const entry of entries.slice(start, end)) {
       if (!groupable(entry)) continue;
       const key = `${entry.state}\u0000${directoryOf(entry.path)}`;
-      byKey.set(key, [...(byKey.get(key) ?? []), entry]);
+      groupInto(byKey, key, entry);
     }
     for (const members of byKey.values()) {
       if (members.length < MIN_GROUP) continue;

@@ -48,7 +48,7 @@ export interface ListingResult {
 export function renderListing(context: CompressContext, plan: LinePlan, directories: readonly ListingDirectory[], entries: readonly ListingEntry[], unit: string): ListingResult {
   const byDir = new Map<string, ListingEntry[]>();
   for (const d of directories) byDir.set(d.dir, []);
-  for (const e of entries) byDir.set(e.dir, [...(byDir.get(e.dir) ?? []), e]);
+  for (const e of entries) groupInto(byDir, e.dir, e);
   const info = new Map(directories.map((d) => [d.dir, d]));
   const terms = queryTerms(context.options.query);
 
@@ -61,12 +61,15 @@ export function renderListing(context: CompressContext, plan: LinePlan, director
     if (list.length <= SHOW_ALL) shown.push(...list);
     else {
       const byExt = new Map<string, ListingEntry[]>();
-      for (const e of list) byExt.set(extensionOf(e.name), [...(byExt.get(extensionOf(e.name)) ?? []), e]);
+      for (const e of list) groupInto(byExt, extensionOf(e.name), e);
+      const sampled = new Map<ListingEntry[], number>();
       for (const e of list) {
         const group = byExt.get(extensionOf(e.name))!;
-        const always = e.notable || group.length <= RARE || group.indexOf(e) < SAMPLE || matchesQuery(e.name, terms);
+        const position = sampled.get(group) ?? 0;
+        sampled.set(group, position + 1);
+        const always = e.notable || group.length <= RARE || position < SAMPLE || matchesQuery(e.name, terms);
         if (always) shown.push(e);
-        else hidden.set(extensionOf(e.name), [...(hidden.get(extensionOf(e.name)) ?? []), e]);
+        else groupInto(hidden, extensionOf(e.name), e);
       }
     }
     for (const group of hidden.values()) for (const e of group) stashLines.push(`${e.dir}${e.name}${e.note ? ` ${e.note}` : ''}`);
@@ -127,4 +130,11 @@ function matchesQuery(name: string, terms: readonly string[]): boolean {
 
 function singular(unit: string): string {
   return unit.endsWith('ies') ? `${unit.slice(0, -3)}y` : unit.replace(/s$/, '');
+}
+
+/** Appends `item` to the list under `key` (in place: big listings must stay linear). */
+export function groupInto<K, V>(map: Map<K, V[]>, key: K, item: V): void {
+  const list = map.get(key);
+  if (list) list.push(item);
+  else map.set(key, [item]);
 }

@@ -113,7 +113,9 @@ function compressNames(context: CompressContext): Draft | undefined {
   // Names that are directories (they head a section of their own) are counted as sub-directories instead.
   const isSubdir = (e: ListingEntry) => known.has(`${e.dir === './' ? './' : e.dir}${e.name}/`) || known.has(`${e.dir}${e.name}/`);
   const files = entries.filter((e) => !isSubdir(e));
-  const directories: ListingDirectory[] = sections.map((s) => ({ dir: s.dir, index: s.index, subdirs: entries.filter((e) => e.dir === s.dir && isSubdir(e)).length }));
+  const subdirs = new Map<string, number>();
+  for (const e of entries) if (isSubdir(e)) subdirs.set(e.dir, (subdirs.get(e.dir) ?? 0) + 1);
+  const directories: ListingDirectory[] = sections.map((s) => ({ dir: s.dir, index: s.index, subdirs: subdirs.get(s.dir) ?? 0 }));
   if (sections.length === 0) directories.push({ dir: '', index: -1, subdirs: 0 });
 
   const plan = new LinePlan(context);

@@ -55,6 +55,7 @@ function compress(context: CompressContext): Draft | undefined {
   const other: Span[] = [];
   const ignored: number[] = [];
   let passed = 0;
+  let backtraceLines = 0;
   let otherFrom = -1;
   const closeOther = (at: number) => {
     if (otherFrom >= 0) other.push(trimBlank(lines, { from: otherFrom, to: at }));
@@ -92,7 +93,9 @@ function compress(context: CompressContext): Draft | undefined {
       let j = i + 1;
       while (j < lines.length && !FAILURE_HEADER.test(lines[j]) && lines[j] !== 'failures:' && !RESULT.test(lines[j])) j++;
       const block = trimBlank(lines, { from: i, to: j });
-      (suite ??= { header: -1, failures: [], listed: 0 }).failures.push({ ...block, cuts: backtraceCuts(lines, block) });
+      const drop = backtraceFrames(lines, block);
+      backtraceLines += drop.length;
+      (suite ??= { header: -1, failures: [], listed: 0 }).failures.push({ ...block, drop });
       if (!suites.includes(suite)) suites.push(suite);
       i = j - 1;
       continue;
@@ -146,29 +149,24 @@ function compress(context: CompressContext): Draft | undefined {
     cut: [
       plural(passed, 'passing test'),
       ...(listedIgnored.length < ignored.length ? [`${ignored.length} ignored tests`] : []),
-      `Compiling/Running lines, timings; ${allShown(failed)}`,
+      `build lines, timings${backtraceLines > 0 ? `, ${plural(backtraceLines, 'std frame line')}` : ''}`,
     ].join(', '),
+    complete: allShown(failed),
     grep: '... ok',
   });
 }
 
-/** Backtrace frames outside the project (std, core, dependencies) as marked cuts; the project's frames stay. */
-function backtraceCuts(lines: readonly string[], block: Span): (Span & { detail: string })[] {
-  const cuts: (Span & { detail: string })[] = [];
-  let cutFrom = -1;
-  const close = (at: number) => {
-    if (cutFrom >= 0 && at > cutFrom) cuts.push({ from: cutFrom, to: at, detail: 'std and dependency backtrace frames' });
-    cutFrom = -1;
-  };
+/** The lines of backtrace frames outside the project (std, core, dependencies); the project's frames stay. */
+function backtraceFrames(lines: readonly string[], block: Span): number[] {
+  const drop: number[] = [];
   for (let i = block.from; i < block.to; i++) {
-    if (!FRAME.test(lines[i])) { close(i); continue; }
+    if (!FRAME.test(lines[i])) continue;
     const at = FRAME_AT.exec(lines[i + 1] ?? '');
-    const end = at ? i + 2 : i + 1;
-    const outside = at ? OUTSIDE_PROJECT.test(at[1]) : true;
-    if (outside) { if (cutFrom < 0) cutFrom = i; }
-    else close(i);
-    i = end - 1;
+    if (!at || OUTSIDE_PROJECT.test(at[1])) drop.push(i);
+    if (at) {
+      if (OUTSIDE_PROJECT.test(at[1])) drop.push(i + 1);
+      i++;
+    }
   }
-  close(block.to);
-  return cuts;
+  return drop;
 }

@@ -28,7 +28,6 @@ import { gitStatus } from './gitStatus';
 import { gitLog } from './gitLog';
 import { gitBlame } from './gitBlame';
 import { gitBranch } from './gitBranch';
-import { src/compressors/shell/goTest.ts } from './src/compressors/shell/goTest.ts';
 import { find } from './find';
 import { ls } from './ls';
 import { tree } from './tree';
@@ -37,6 +36,7 @@ import { dockerBuild } from './dockerBuild';
 import { kubectlGet } from './kubectlGet';
 import { kubectlDescribe } from './kubectlDescribe';
 import { kubectlYaml } from './kubectlYaml';
+import { goTest } from './goTest';
 
 export const SHELL_FILTERS: readonly Compressor[] = [
   javac,
@@ -65,7 +65,6 @@ export const SHELL_FILTERS: readonly Compressor[] = [
   gitLog,
   gitBlame,
   gitBranch,
-  src/compressors/shell/goTest.ts,
   find,
   ls,
   tree,
@@ -74,4 +73,5 @@ export const SHELL_FILTERS: readonly Compressor[] = [
   kubectlGet,
   kubectlDescribe,
   kubectlYaml,
+  goTest,
 ];

@@ -116,7 +116,7 @@ function compress(context: CompressContext): Draft | undefined {
   const listedSkips = skips.length <= 10 ? skips : [];
   const complete = failedTests + suiteFailures === 0
     ? 'no failures'
-    : [failedTests > 0 ? allShown(failedTests, 'failing test') : '', suiteFailures > 0 ? `${plural(suiteFailures, 'suite')} that failed to run shown` : ''].filter(Boolean).join(', ');
+    : [failedTests > 0 ? allShown(failedTests, 'failing test') : '', suiteFailures > 0 ? `${plural(suiteFailures, 'suite')} that failed to run` : ''].filter(Boolean).join(', ');
   return renderTestReport(context, {
     runner: 'jest',
     failures: [...failures, ...other],
@@ -127,9 +127,10 @@ function compress(context: CompressContext): Draft | undefined {
       ...(passedTests > 0 ? [plural(passedTests, 'passing test')] : []),
       ...(listedSkips.length < skips.length ? [`${skips.length} skipped and todo tests`] : []),
       ...(quietConsole > 0 ? [plural(quietConsole, 'console.log block')] : []),
-      ...(repeatAt >= 0 && repeatAt < summary.from ? ['the repeated summary of failing tests'] : []),
-      `time; ${complete}`,
+      ...(repeatAt >= 0 && repeatAt < summary.from ? ['the repeated failure summary'] : []),
+      'time',
     ].join(', '),
+    complete,
     grep: passedTests > 0 ? '✓' : 'PASS',
     frames: JS_FRAMES,
   });

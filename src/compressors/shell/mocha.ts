@@ -87,8 +87,9 @@ function compress(context: CompressContext): Draft | undefined {
     cut: [
       plural(passed, 'passing test'),
       ...(listedPending.length < pending.length ? [`${pending.length} pending tests`] : []),
-      `${treeLines} other tree lines (suite titles, failing tests, console output); ${allShown(failures.length)}`,
+      `${treeLines} other tree lines (suite titles, failing tests, console output)`,
     ].join(', '),
+    complete: allShown(failures.length),
     grep: '✔',
     frames: JS_FRAMES,
   });

@@ -22,6 +22,9 @@ const TAP_POINT = /^( *)(not ok|ok) \d+ - /;
 const TAP_STRUCTURE = /^ *(?:# Subtest: |TAP version \d+$|\d+\.\.\d+$)/;
 // ` # SKIP`, ` # TODO parses region suffixes`
 const DIRECTIVE = / # (?:SKIP|TODO)\b/;
+// Fields of an assertion error that restate what its `name`/message already say: `generatedMessage: true,`,
+// `code: 'ERR_ASSERTION',` (spec) and `failureType: 'testCodeFailure'`, `code: 'ERR_ASSERTION'` (TAP), and TAP timings.
+const ERROR_NOISE = /^ +(?:generatedMessage: (?:true|false),|code: 'ERR_ASSERTION',?|failureType: 'testCodeFailure'|duration_ms: [\d.]+)$/;
 /** More skipped and todo tests than this are counted, not listed. */
 const MAX_LISTED_SKIPS = 10;
 
@@ -114,7 +117,7 @@ function spec(context: CompressContext): Draft | undefined {
   }
   closeOutput(summary.span.from);
 
-  const failures = sectionAt >= 0 ? section : reports;
+  const failures: Block[] = (sectionAt >= 0 ? section : reports).map((span) => ({ ...span, drop: noiseIn(lines, span) }));
   const fail = summary.counts.get('fail') ?? 0;
   const cancelled = summary.counts.get('cancelled') ?? 0;
   // `fail` also counts tests whose subtests failed; those have no report, only a `✖` line, listed then.
@@ -129,9 +132,11 @@ function spec(context: CompressContext): Draft | undefined {
     cut: [
       plural(passed, 'passing test'),
       ...(listedSkips.length < skips.length ? [`${skips.length} skipped and todo tests`] : []),
-      ...(sectionAt >= 0 && reports.length > 0 ? ['the first copy of each failure'] : []),
-      `suite lines; ${allShown(failures.length)}${listParents && parents.length ? ', failing suites and parents by name' : ''}`,
+      ...(sectionAt >= 0 && reports.length > 0 ? ['first copies of failures'] : []),
+      'suite lines',
+      ...(failures.some((f) => f.drop?.length) ? ['error boilerplate'] : []),
     ].join(', '),
+    complete: `${allShown(failures.length)}${listParents && parents.length ? ', failing suites and parents by name' : ''}`,
     grep: '✔',
     frames: JS_FRAMES,
   });
@@ -170,10 +175,8 @@ function tap(context: CompressContext): Draft | undefined {
       if (!isSuite) failing++;
       if (body.some((l) => /^ +failureType: 'subtestsFailed'$/.test(l))) failures.push({ from: i, to: i + 1 });
       else {
-        // The whole YAML block except its timing line.
-        const drop: number[] = [];
-        for (let k = yaml.from; k < yaml.to; k++) if (/^ +duration_ms: [\d.]+$/.test(lines[k])) drop.push(k);
-        failures.push({ from: i, to: yaml.to, drop });
+        // The whole YAML block except its timing and the fields every assertion failure has.
+        failures.push({ from: i, to: yaml.to, drop: noiseIn(lines, yaml) });
       }
     }
     i = Math.max(i, yaml.to - 1);
@@ -192,11 +195,19 @@ function tap(context: CompressContext): Draft | undefined {
     cut: [
       `${plural(passed, 'passing test')} with their YAML`,
       ...(listedSkips.length < skips.length ? [`${skips.length} skipped and todo tests`] : []),
-      `subtest headers, timings; ${allShown(failing, 'failing test')}`,
+      'subtest headers, timings',
+      ...(failures.some((f) => f.drop?.length) ? ['error boilerplate'] : []),
     ].join(', '),
+    complete: allShown(failing, 'failing test'),
     grep: '# Subtest',
     frames: JS_FRAMES,
   });
+}
+
+function noiseIn(lines: readonly string[], span: Span): number[] {
+  const drop: number[] = [];
+  for (let k = span.from; k < span.to; k++) if (ERROR_NOISE.test(lines[k])) drop.push(k);
+  return drop;
 }
 
 /** The YAML diagnostic block (`---` … `...`) right after a TAP test point, or an empty span. */

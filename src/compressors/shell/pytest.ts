@@ -17,6 +17,10 @@ const PROGRESS = /^(?:\S+\.py )?([.FEsxXR]+) *\[ *\d+%\]$/;
 const VERBOSE_RESULT = /^\S+::\S.*? (PASSED|FAILED|ERROR|SKIPPED|XFAIL|XPASS|RERUN)(?: \(.*\))? *\[ *\d+%\]$/;
 // `5 failed`, `168 passed`, `1 warning`, `2 errors` in the final line.
 const COUNT_PART = /^(\d+) (failed|passed|skipped|deselected|xfailed|xpassed|warnings?|errors?|rerun)$/;
+// Decoration with no facts, left to the overall marker: the `_ _ _ _` rule between traceback entries
+// (40 tokens each), `self = <tests.TestX object at 0x7f…>`, Python 3.11's `^^^^` position lines,
+// and the warnings summary's `-- Docs: https://docs.pytest.org/…` link.
+const NOISE = /^(?:_ )+_? *$|^self = <[\w.]+ object at 0x[0-9a-f]+>$|^ +\^+ *$|^-- Docs: https:\/\/docs\.pytest\.org\//;
 // `    items = [{"price": 0.1, "qty": 3}]`: test source in a long traceback.
 const SOURCE_LINE = /^ {4}/;
 /** Source lines kept right above a `>` line, and the fewest source lines worth a marker. */
@@ -57,7 +61,7 @@ function compress(context: CompressContext): Draft | undefined {
 
   const failureBlocks: Block[] = [];
   const errorBlocks: Block[] = [];
-  const other: Span[] = [];
+  const other: Block[] = [];
   const skips: number[] = [];
   const summary: Span[] = [];
   let failedLines = 0;
@@ -76,14 +80,17 @@ function compress(context: CompressContext): Draft | undefined {
   const closeBlock = (at: number) => {
     if (blockFrom < 0) return;
     const block = trimBlank(lines, { from: blockFrom, to: at });
-    (section === 'ERRORS' ? errorBlocks : failureBlocks).push({ ...block, cuts: sourceCuts(lines, block) });
+    (section === 'ERRORS' ? errorBlocks : failureBlocks).push({ ...block, cuts: sourceCuts(lines, block), drop: noise(lines, block) });
     blockFrom = -1;
   };
   const closeSection = (at: number) => {
     closeBlock(at);
     closeOther(at);
     if (section === 'short test summary info') summary.push({ from: sectionFrom, to: at });
-    else if (section !== '' && section !== 'test session starts' && section !== 'FAILURES' && section !== 'ERRORS') other.push(trimBlank(lines, { from: sectionFrom, to: at }));
+    else if (section !== '' && section !== 'test session starts' && section !== 'FAILURES' && section !== 'ERRORS') {
+      const span = trimBlank(lines, { from: sectionFrom, to: at });
+      other.push({ ...span, drop: noise(lines, span) });
+    }
   };
 
   for (let i = 0; i < final.at; i++) {
@@ -143,11 +150,20 @@ function compress(context: CompressContext): Draft | undefined {
     failures: [...errorBlocks, ...failureBlocks, ...other],
     notes: lineSpans(listedSkips),
     summary,
-    cut: progressLines + verboseLines === 0
-      ? `the session header; ${complete}`
-      : `the session header, progress lines (${plural(passed, 'passing test')}${listedSkips.length < skips.length ? `, ${skips.length} skipped or xfailed` : ''}); ${complete}`,
-    grep: verboseLines > 0 ? 'PASSED' : '%',
+    cut: [
+      'the session header',
+      ...(progressLines + verboseLines > 0 ? [`progress lines (${plural(passed, 'passing test')}${listedSkips.length < skips.length ? `, ${skips.length} skipped or xfailed` : ''})`] : []),
+      ...([...failureBlocks, ...errorBlocks, ...other].some((b) => b.drop?.length) ? ['decoration'] : []),
+    ].join(', '),
+    complete,
+    grep: verboseLines > 0 ? 'PASSED' : progressLines > 0 ? '%' : undefined,
   });
+}
+
+function noise(lines: readonly string[], block: Span): number[] {
+  const drop: number[] = [];
+  for (let i = block.from; i < block.to; i++) if (NOISE.test(lines[i])) drop.push(i);
+  return drop;
 }
 
 /**

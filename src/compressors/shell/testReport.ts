@@ -1,7 +1,8 @@
 // What every test-runner compressor shares: a plan of which lines of a run to keep (each failure
-// block, notable lines, the runner's own summary) rendered failures first, with stack frames and
-// code excerpts inside a failure trimmed to the project's frames, and every other line accounted
-// for by one marker. The runners parse; this file only renders what they decided to keep.
+// block, notable lines, the runner's own summary), rendered failures first. Inside a failure, stack
+// frames outside the project and source excerpts are left out; a long run of source in a traceback
+// gets its own marker. Every line not shown is accounted for by one marker that says what those lines
+// were and how complete the output is. The runners parse; this file only renders what they decided.
 import type { CompressContext, Draft, ParsedCommand } from '../types';
 import { DraftBuilder } from '../shared/draft';
 
@@ -11,12 +12,13 @@ export interface Span {
   readonly to: number;
 }
 
-/** A failure block; `drop` names lines inside it that are noise (timings), left to the overall marker. */
+/** A failure block and what inside it is not worth showing. */
 export interface Block extends Span {
+  /** Lines that carry no facts (timings, decoration, runtime frames), left to the overall marker. */
   readonly drop?: readonly number[];
   /** Keep its source excerpts (where the excerpt is the only place the error is shown, e.g. a syntax error). */
   readonly keepCode?: boolean;
-  /** Ranges inside the block to replace with a marker (a long run of test source). */
+  /** Ranges inside the block replaced by their own marker (a long run of source above a failing line). */
   readonly cuts?: readonly (Span & { readonly detail: string })[];
 }
 
@@ -35,18 +37,20 @@ export interface TestReport {
   readonly runner: string;
   /** Every failure block, in the order shown (first in the output), separated by a blank line. */
   readonly failures: readonly Block[];
-  /** Lines kept verbatim after the failures: crashes, skipped tests, failing parents, warnings. */
+  /** Lines kept verbatim after the failures: skipped tests, failing parents, warnings. */
   readonly notes?: readonly Span[];
   /** The runner's own summary lines, kept verbatim at the end. */
   readonly summary: readonly Span[];
-  /** Facts about the lines not shown, e.g. `41 passing tests; all 5 failures shown`. Built from the input only. */
+  /** What the lines not shown were, e.g. `41 passing tests, timings`. Built from the input only. */
   readonly cut: string;
+  /** How complete the output is, e.g. `all 5 failures shown`. */
+  readonly complete: string;
   /** A substring that finds the passing tests in the original (`✔`), for the marker's retrieval hint. */
   readonly grep?: string;
   readonly frames?: FrameRules;
 }
 
-/** Project frames kept per run of stack frames; the rest of the run is marked. */
+/** Project frames kept per run of stack frames; the rest of the run is left out. */
 const PROJECT_FRAMES_KEPT = 2;
 /** Frames kept when a run has no project frame at all (the top of the stack is where it broke). */
 const FRAMES_KEPT_WITHOUT_PROJECT = 2;
@@ -56,27 +60,32 @@ const BLOCK_HEAD = 50;
 const BLOCK_TAIL = 20;
 /** Past this many failures, a failure shows only its first line (each cut still marked). */
 const MAX_FULL_FAILURES = 40;
+/** The marker grammar shortens details past 160 characters; ours stay under that. */
+const MAX_MARKER_DETAIL = 158;
 /** Cutting fewer characters than this saves too little for the marker it costs: such lines are kept. */
 const MIN_CUT_CHARS = 100;
 
-type Cut = (from: number, to: number, unit: 'lines' | 'frames', detail?: string) => void;
+type Cut = (from: number, to: number, detail: string) => void;
+type Hide = (i: number, kind: 'frame' | 'excerpt' | 'noise') => void;
 
 export function renderTestReport(context: CompressContext, report: TestReport): Draft {
   const { lines } = context.source;
   const builder = new DraftBuilder(context.source);
   const shown = new Uint8Array(lines.length);
+  const hidden = { frame: 0, excerpt: 0, noise: 0 };
   const keep = (i: number) => {
     builder.keep(i);
     shown[i] = 1;
   };
-  const cut: Cut = (from, to, unit, detail) => {
+  const hide: Hide = (_i, kind) => { hidden[kind]++; };
+  const cut: Cut = (from, to, detail) => {
     let chars = 0;
     for (let i = from; i < to && chars <= MIN_CUT_CHARS; i++) chars += lines[i].length + 1;
     if (chars <= MIN_CUT_CHARS) {
       for (let i = from; i < to; i++) keep(i);
       return;
     }
-    builder.write(builder.marker({ verb: 'omitted', count: to - from, unit, lines: [builder.lineNumber(from), builder.lineNumber(to - 1)], ...(detail ? { detail } : {}) }));
+    builder.write(builder.marker({ verb: 'omitted', count: to - from, unit: 'lines', lines: [builder.lineNumber(from), builder.lineNumber(to - 1)], detail }));
     shown.fill(1, from, to);
   };
 
@@ -87,12 +96,11 @@ export function renderTestReport(context: CompressContext, report: TestReport): 
     if (written++ > 0) builder.write('');
     if (n >= MAX_FULL_FAILURES) {
       keep(block.from);
-      cut(block.from + 1, block.to, 'lines', 'rest of this failure');
+      cut(block.from + 1, block.to, 'rest of this failure');
       return;
     }
-    const drop = new Set(failure.drop ?? []);
     const frames = failure.keepCode && report.frames ? { ...report.frames, isCodeFrame: undefined } : report.frames;
-    renderBlock(lines, block, drop, failure.cuts ?? [], frames, keep, cut);
+    renderBlock(lines, block, new Set(failure.drop ?? []), failure.cuts ?? [], frames, { keep, cut, hide });
   });
   for (const span of report.notes ?? []) for (let i = span.from; i < span.to; i++) if (!shown[i]) keep(i);
 
@@ -113,74 +121,69 @@ export function renderTestReport(context: CompressContext, report: TestReport): 
   }
   if (count > 0) {
     const contiguous = last - first + 1 === count;
-    const hint = !contiguous && report.grep ? `; grep "${report.grep}"` : '';
+    const inside = [
+      ...(hidden.frame > 0 ? [plural(hidden.frame, 'frame line')] : []),
+      ...(hidden.excerpt > 0 ? [plural(hidden.excerpt, 'excerpt line')] : []),
+    ];
+    // The completeness statement and the retrieval hint must survive the marker's length limit.
+    const tail = `; ${report.complete}${!contiguous && report.grep ? `; grep "${report.grep}"` : ''}`;
+    let what = [report.cut, ...inside].filter((s) => s !== '').join(', ');
+    if (what.length + tail.length > MAX_MARKER_DETAIL) what = `${what.slice(0, Math.max(0, MAX_MARKER_DETAIL - tail.length - 1))}…`;
     builder.write(builder.marker({
       verb: 'omitted', count, unit: 'lines',
       ...(contiguous ? { lines: [builder.lineNumber(first), builder.lineNumber(last)] as const } : {}),
-      detail: `${report.cut}${hint}`,
+      detail: `${what}${tail}`,
     }));
   }
   for (let i = 0; i < lines.length; i++) if (summary[i] && !shown[i]) keep(i);
 
-  builder.note(`test-report:${report.runner}`, `${report.failures.length} failure blocks kept first, ${count} other lines marked, runner summary kept`);
+  builder.note(`test-report:${report.runner}`, `${report.failures.length} failure blocks kept first; ${count} other lines marked (${hidden.frame} frame, ${hidden.excerpt} excerpt lines among them); runner summary kept`);
   return builder.build();
 }
 
-/** A failure block: every line, except runs of non-project frames and code excerpts, which are marked. */
+/** A failure block: every line, except dropped lines, frames outside the project and code excerpts. */
 function renderBlock(
   lines: readonly string[], block: Span, drop: ReadonlySet<number>, cuts: readonly (Span & { readonly detail: string })[],
-  rules: FrameRules | undefined, keep: (i: number) => void, cut: Cut,
+  rules: FrameRules | undefined, out: { keep: (i: number) => void; cut: Cut; hide: Hide },
 ): void {
   const head = block.to - block.from > MAX_BLOCK_LINES ? block.from + BLOCK_HEAD : block.to;
   const tail = head < block.to ? block.to - BLOCK_TAIL : block.to;
   const emit = (from: number, to: number) => {
-    let i = from;
     const isCode = (k: number) => k >= from && k < to && rules?.isCodeFrame?.(lines[k]) === true;
+    let i = from;
     while (i < to) {
       const planned = cuts.find((c) => c.from === i);
       if (planned) {
-        cut(planned.from, Math.min(planned.to, to), 'lines', planned.detail);
-        i = Math.max(i + 1, Math.min(planned.to, to));
-        continue;
-      }
-      // Blank lines: one where the runner printed several, none around a marked source excerpt.
-      if (drop.has(i) || (lines[i].trim() === '' && ((i > from && lines[i - 1].trim() === '') || isCode(i - 1) || isCode(i + 1)))) i++;
-      else if (rules?.isCodeFrame?.(lines[i])) {
-        let j = i + 1;
-        while (j < to && rules.isCodeFrame(lines[j])) j++;
-        cut(i, j, 'lines', 'source excerpt');
-        i = j;
-      } else if (rules?.isFrame(lines[i])) {
+        const until = Math.min(planned.to, to);
+        out.cut(planned.from, until, planned.detail);
+        i = Math.max(i + 1, until);
+      } else if (drop.has(i)) out.hide(i++, 'noise');
+      // Blank lines: one where the runner printed several, none around a left-out source excerpt.
+      else if (lines[i].trim() === '' && ((i > from && lines[i - 1].trim() === '') || isCode(i - 1) || isCode(i + 1))) out.hide(i++, 'noise');
+      else if (isCode(i)) out.hide(i++, 'excerpt');
+      else if (rules?.isFrame(lines[i])) {
         let j = i + 1;
         while (j < to && rules.isFrame(lines[j])) j++;
-        emitFrames(lines, i, j, rules, keep, cut);
+        emitFrames(lines, i, j, rules, out);
         i = j;
-      } else keep(i++);
+      } else out.keep(i++);
     }
   };
   emit(block.from, head);
   if (head < block.to) {
-    cut(head, tail, 'lines', 'middle of a long failure');
+    out.cut(head, tail, 'middle of a long failure');
     emit(tail, block.to);
   }
 }
 
-/** Keeps the first project frames of a stack (or its top when none is the project's) and marks the rest. */
-function emitFrames(lines: readonly string[], from: number, to: number, rules: FrameRules, keep: (i: number) => void, cut: Cut): void {
+/** Keeps the first project frames of a stack (or its top when none is the project's); the rest are left out. */
+function emitFrames(lines: readonly string[], from: number, to: number, rules: FrameRules, out: { keep: (i: number) => void; hide: Hide }): void {
   const kept = new Set<number>();
   for (let i = from; i < to && kept.size < PROJECT_FRAMES_KEPT; i++) if (rules.isProjectFrame(lines[i])) kept.add(i);
   if (kept.size === 0) for (let i = from; i < Math.min(to, from + FRAMES_KEPT_WITHOUT_PROJECT); i++) kept.add(i);
-  let cutFrom = -1;
-  for (let i = from; i <= to; i++) {
-    if (i < to && !kept.has(i)) {
-      if (cutFrom < 0) cutFrom = i;
-      continue;
-    }
-    if (cutFrom >= 0) {
-      cut(cutFrom, i, 'frames');
-      cutFrom = -1;
-    }
-    if (i < to) keep(i);
+  for (let i = from; i < to; i++) {
+    if (kept.has(i)) out.keep(i);
+    else out.hide(i, 'frame');
   }
 }
 
@@ -204,7 +207,7 @@ export function allShown(count: number, noun = 'failure'): string {
   return count === 1 ? `the 1 ${noun} shown` : `all ${count} ${noun}s shown`;
 }
 
-/** `s` when a count is not 1. */
+/** `3 passing tests`, `1 passing test`. */
 export function plural(count: number, word: string): string {
   return `${count} ${word}${count === 1 ? '' : 's'}`;
 }
@@ -236,9 +239,3 @@ export const JS_FRAMES: FrameRules = {
   isProjectFrame: (line) => !JS_RUNTIME_FRAME.test(line) && /:\d+:\d+\)?(?: \{)?$/.test(line),
   isCodeFrame: (line) => CODE_FRAME.test(line),
 };
-
-/** The first capture of `pattern` in `text` as a number (`numberIn('5 failed', /(\d+) failed/)` is 5). */
-export function numberIn(text: string, pattern: RegExp): number | undefined {
-  const m = pattern.exec(text);
-  return m ? Number(m[1]) : undefined;
-}

@@ -154,8 +154,9 @@ function compress(context: CompressContext): Draft | undefined {
       ...(passedFiles > 0 ? [plural(passedFiles, 'passing test file')] : []),
       ...(listedSkips.length < skips.length ? [`${skips.length} skipped and todo tests`] : []),
       ...(stdoutBlocks > 0 ? [plural(stdoutBlocks, 'stdout block')] : []),
-      `the test tree, start time and duration; ${allShown(blocks.length)}`,
+      'the test tree, start time and duration',
     ].join(', '),
+    complete: allShown(blocks.length),
     grep: '✓',
     frames: VITEST_FRAMES,
   });

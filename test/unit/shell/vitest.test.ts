@@ -38,13 +38,14 @@ describe('vitest', () => {
     assert.equal(runCompressor(vitest, text, engines), undefined);
   });
 
-  it('keeps every failure with its diff and frame, marks the source excerpts, then the summary', () => {
+  it('keeps every failure with its diff and frame, leaves out the source excerpts, then the summary', () => {
     const input = fixtureText('vitest', 'failures');
     const result = compressAs(input, 'npx vitest run', engines);
     assert.equal(result.compressor, 'vitest');
     assert.ok(result.text.startsWith(' FAIL  src/cart.test.ts > total > rounds to cents'));
     assert.equal(result.text.match(/ FAIL {2}/g)?.length, 5);
-    assert.match(result.text, /omitted 6 lines L\d+-\d+: source excerpt/);
+    assert.ok(!result.text.includes('  11|   it(\'rounds to cents\''));
+    assert.match(result.text, /the test tree, start time and duration, 29 excerpt lines; all 5 failures shown; grep "✓"\]/);
     assert.ok(!result.text.includes('✓ sums 3 identical items'));
     assert.ok(result.text.endsWith('      Tests  5 failed | 42 passed | 1 skipped | 1 todo (49)'));
     assert.ok(!result.text.includes('Duration'));

@@ -7,9 +7,10 @@ import { search } from './search';
 import { code } from './code';
 import { diff } from './diff';
 import { json } from './json';
+import { log } from './log';
 
 /** Compressors for a kind of content rather than a command (json, code, diff, …), one file each. */
-export const CONTENT_COMPRESSORS: readonly Compressor[] = [diff, search, json, code];
+export const CONTENT_COMPRESSORS: readonly Compressor[] = [diff, json, log, search, code];
 
 export const COMPRESSORS: readonly Compressor[] = [...SHELL_FILTERS, ...CONTENT_COMPRESSORS];
 

@@ -56,7 +56,7 @@ export const find: Compressor = {
     const list: ListingDirectory[] = [...directories].map(([dir, d]) => ({ dir, ...d }));
     const plan = new LinePlan(context);
     const typeFiles = (context.options.command ?? '').includes('-type f');
-    plan.write(0, `${entries.length} ${typeFiles ? 'files' : 'paths'} in ${directories.size} directories, one line per directory (counts complete):`);
+    plan.write(0, `${entries.length} ${typeFiles ? 'files' : 'paths'} in ${directories.size} director${directories.size === 1 ? 'y' : 'ies'}, one line per directory (counts complete):`);
     const result = renderListing(context, plan, list, entries, typeFiles ? 'files' : 'entries');
     // Directory paths that head their own line are replaced by it; those that did not get one are absorbed.
     const headed = new Set(list.map((d) => d.index));

@@ -85,7 +85,7 @@ export function renderListing(context: CompressContext, plan: LinePlan, director
     const counts = [`${list.length} ${list.length === 1 ? singular(unit) : unit}`];
     if (d && d.subdirs > 0) counts.push(`${d.subdirs} dir${d.subdirs === 1 ? '' : 's'}`);
     const parts = [`${dir || './'} (${counts.join(', ')}${extensionSummary(list, hidden)})`];
-    if (shown.length > 0) parts.push(`: ${shown.map((e) => (e.note ? `${e.name} ${e.note}` : e.name)).join(' ')}`);
+    if (shown.length > 0) parts.push(`: ${shown.map((e) => (e.note ? `${quoted(e.name)} ${e.note}` : quoted(e.name))).join(' ')}`);
     let line = parts.join('');
     for (const [ext, group] of hidden) {
       const from = next;
@@ -137,4 +137,9 @@ export function groupInto<K, V>(map: Map<K, V[]>, key: K, item: V): void {
   const list = map.get(key);
   if (list) list.push(item);
   else map.set(key, [item]);
+}
+
+/** A name with a space or quote in it, quoted the way ls quotes it, so a space-separated list stays unambiguous. */
+function quoted(name: string): string {
+  return /[\s'"\\]/.test(name) ? `'${name.replace(/'/g, "'\\''")}'` : name;
 }

@@ -13,6 +13,8 @@ import { hasFlag } from './positionals';
 const LONG = /^([-bcdlpsD?])([-rwxsStT]{9})([.+@]?) +(\d+) +(\S+) +(\S+) +(\d+, *\d+|[\d.,]+[KMGTPEkB]?) +([A-Z][a-z]{2} +\d{1,2} +(?:\d{1,2}:\d{2}|\d{4})|\d{4}-\d{2}-\d{2}(?: \d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?: [+-]\d{4})?)?) (.+)$/;
 // "total 7764" (blocks used by the directory's entries)
 const TOTAL = /^total \d+(?:[.,]\d+)?[KMGT]?$/;
+// "ls: cannot access 'x': No such file or directory" — kept as it is
+const LS_ERROR = /^ls: /;
 // "./src/rules:" — a directory header of `ls -R` or of `ls a b`
 const HEADER = /^(.+):$/;
 
@@ -51,7 +53,7 @@ function compressLong(context: CompressContext, entries: readonly Long[]): Draft
   // Every line must be an entry, a "total", a directory header or blank: anything else and this is not plain ls -l.
   const isEntry = new Set(entries.map((e) => e.index));
   for (let i = 0; i < lines.length; i++) {
-    if (!isEntry.has(i) && lines[i] !== '' && !TOTAL.test(lines[i]) && !HEADER.test(lines[i])) return undefined;
+    if (!isEntry.has(i) && lines[i] !== '' && !TOTAL.test(lines[i]) && !HEADER.test(lines[i]) && !LS_ERROR.test(lines[i])) return undefined;
   }
   const files = entries.filter((e) => e.type === '-');
   const dirs = entries.filter((e) => e.type === 'd');

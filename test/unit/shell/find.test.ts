@@ -70,6 +70,13 @@ describe('find', () => {
     assert.ok(!draft!.text.includes('rule-41.js'));
   });
 
+  it('quotes names with spaces or quotes, so a group line stays unambiguous', () => {
+    const input = ["./docs/My File.md", "./docs/it's.md", ...Array.from({ length: 20 }, (_, i) => `./docs/f${i}.md`), ''].join('\n');
+    const text = run(input, engines).draft!.text;
+    assert.ok(text.includes("'My File.md' 'it'\\''s.md'"), text);
+    assert.ok(text.startsWith('22 paths in 1 directory,'));
+  });
+
   it('keeps error lines and declines text that is not a path list', () => {
     const input = ["find: ‘./secret’: Permission denied", ...Array.from({ length: 30 }, (_, i) => `./a/f${i}.txt`), ''].join('\n');
     assert.ok(run(input, engines).draft!.text.includes("find: ‘./secret’: Permission denied"));

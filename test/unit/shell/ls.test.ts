@@ -42,6 +42,11 @@ describe('ls', () => {
     assert.ok(draft.text.includes('null 1, 3 (crw-rw-rw-, owner root root)'));
   });
 
+  it('keeps ls error lines among a long listing', () => {
+    const input = ["ls: cannot access 'missing': No such file or directory", ...Array.from({ length: 12 }, (_, i) => `-rw-r--r-- 1 ada staff ${100 + i} Feb 11 10:15 f${i}.txt`), ''].join('\n');
+    assert.ok(runCompressor(ls, input, engines)!.text.startsWith("ls: cannot access 'missing': No such file or directory\n"));
+  });
+
   it('groups an ls -R listing by directory with complete counts', () => {
     const input = fixtureText('ls', 'R');
     const result = compressAs(input, 'ls -R', engines);

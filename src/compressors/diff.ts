@@ -23,6 +23,8 @@ const STAT_MIN_FILES = 2;
 
 // `diff --git a/src/a.ts b/src/a.ts`, `diff --cc src/a.ts`, `diff -ru old/x new/x`
 const FILE_START = /^diff (?:--git |--cc |--combined |-\S+ )/;
+// the `diff --git ` / `diff -ruN ` before the two paths of a file's first line
+const DIFF_LINE_PREFIX = /^diff (?:--git |--cc |--combined )?(?:-\S+ )*/;
 // `@@ -12,7 +12,9 @@ function load() {` (and `@@ -1 +1 @@`)
 const HUNK_HEADER = /^@@ -(\d+)(?:,(\d+))? \+(\d+)(?:,(\d+))? @@/;
 // `@@@ -3,4 -3,4 +3,6 @@@` — a combined (merge) diff with two or more parents
@@ -263,7 +265,7 @@ function readCombinedHunk(lines: readonly string[], i: number, parents: number, 
 
 /** `diff --git a/x b/x` → `x` (the symmetric case); otherwise whatever follows the last ` b/`. */
 function pathFromDiffLine(line: string): string {
-  const rest = line.replace(/^diff (?:--git |--cc |--combined )?(?:-\S+ )*/, '');
+  const rest = line.replace(DIFF_LINE_PREFIX, '');
   if (rest.startsWith('a/')) {
     const mid = (rest.length - 1) / 2;
     if (Number.isInteger(mid) && rest[mid] === ' ' && rest.slice(mid + 1) === 'b/' + rest.slice(2, mid)) return rest.slice(2, mid);

@@ -3,6 +3,8 @@
 import type { Compressor } from './types';
 import { generic } from './generic';
 import { SHELL_FILTERS } from './shell';
+import { prose } from './prose';
+import { instructions } from './instructions';
 import { search } from './search';
 import { code } from './code';
 import { diff } from './diff';
@@ -10,7 +12,7 @@ import { json } from './json';
 import { log } from './log';
 
 /** Compressors for a kind of content rather than a command (json, code, diff, …), one file each. */
-export const CONTENT_COMPRESSORS: readonly Compressor[] = [diff, json, log, search, code];
+export const CONTENT_COMPRESSORS: readonly Compressor[] = [diff, search, instructions, prose, json, log, code];
 
 export const COMPRESSORS: readonly Compressor[] = [...SHELL_FILTERS, ...CONTENT_COMPRESSORS];
 

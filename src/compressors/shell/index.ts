@@ -37,6 +37,7 @@ import { kubectlGet } from './kubectlGet';
 import { kubectlDescribe } from './kubectlDescribe';
 import { kubectlYaml } from './kubectlYaml';
 import { goTest } from './goTest';
+import { rspec } from './rspec';
 
 export const SHELL_FILTERS: readonly Compressor[] = [
   javac,
@@ -74,4 +75,5 @@ export const SHELL_FILTERS: readonly Compressor[] = [
   kubectlDescribe,
   kubectlYaml,
   goTest,
+  rspec,
 ];

@@ -9,6 +9,7 @@ import { ENCODINGS, type Encoding } from '../runtime/tokenizer';
 import { parseArgs, type ParsedArgs } from './args';
 import { readInput } from './readInput';
 import { mcpMain } from '../mcp/main';
+import { hookMain } from '../hook/main';
 
 const USAGE = `Usage:
   headroom compress [FILE|-] [--type T] [--command "CMD"] [--language L] [--file-name NAME]
@@ -16,6 +17,7 @@ const USAGE = `Usage:
   headroom retrieve ID [--lines A-B] [--grep TEXT] [--numbered]
   headroom count [FILE|-] [--encoding E]
   headroom mcp [--root DIR] [--no-run]      an MCP server on stdio (mcp --help)
+  headroom hook [--shell NAME]              the Copilot PreToolUse hook (hook JSON on stdin)
 
 Compresses tool output, files and documents for a language model. Every cut is marked
 [hr:ID …] and can be read back byte for byte with \`retrieve\`.
@@ -28,7 +30,7 @@ Options:
   --query Q       what you are looking for; relevant parts keep more detail
   --budget N      aim for at most N tokens of output (must-keep facts are never cut)
   --min-tokens N  pass inputs smaller than N tokens through untouched (default 120)
-  --json          print {text, tokensBefore, tokensAfter, type, compressor, transforms, markers, cuts, ms}
+  --json          print {text, tokensBefore, tokensAfter, type, compressor, transforms, markers, original, cuts, ms}
   --no-hint       do not append the one-line "how to retrieve" hint when something was cut
   --lines A-B     retrieve only lines A to B (1-based, inclusive) of the original
   --grep TEXT     retrieve only lines containing TEXT (case-insensitive, plain text)
@@ -47,6 +49,7 @@ class UsageError extends Error {}
 
 async function main(argv: string[]): Promise<number> {
   if (argv[0] === 'mcp') return mcpMain(argv.slice(1), VERSION, join(__dirname, 'assets'));
+  if (argv[0] === 'hook') return hookMain(argv.slice(1), __filename);
   let args: ParsedArgs;
   try {
     args = parseArgs(argv, SPEC);
@@ -107,6 +110,7 @@ async function compressCommand(runtime: Runtime, rest: string[], args: ParsedArg
       compressor: result.compressor,
       transforms: result.transforms,
       markers: [...new Set(result.markers.map((m) => m.id))],
+      original: result.originals[0]?.id,
       cuts: result.markers,
       ms: Math.round(result.ms * 1000) / 1000,
       ...(input.droppedBytes > 0 ? { droppedBytes: input.droppedBytes } : {}),

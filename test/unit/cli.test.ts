@@ -23,9 +23,9 @@ describe('cli', () => {
     const result = run(['compress', FIXTURE, '--json', '--command', 'npm install']);
     assert.equal(result.code, 0, result.err);
     const json = JSON.parse(result.out);
-    for (const key of ['text', 'tokensBefore', 'tokensAfter', 'type', 'compressor', 'transforms', 'markers', 'cuts', 'ms']) assert.ok(key in json, key);
+    for (const key of ['text', 'tokensBefore', 'tokensAfter', 'type', 'compressor', 'transforms', 'markers', 'original', 'cuts', 'ms']) assert.ok(key in json, key);
     assert.ok(json.tokensAfter < json.tokensBefore);
-    const whole = run(['retrieve', json.markers[0]]);
+    const whole = run(['retrieve', json.original]);
     assert.equal(whole.code, 0, whole.err);
     assert.ok(whole.stdout.equals(readFileSync(FIXTURE)));
     const cut = json.cuts.find((c: { lines?: number[] }) => c.lines);
@@ -53,8 +53,8 @@ describe('cli', () => {
   });
 
   it('greps an original and numbers the lines', () => {
-    const json = JSON.parse(run(['compress', FIXTURE, '--json']).out);
-    const hits = run(['retrieve', json.markers[0], '--grep', 'lodash', '--numbered']).out.trim().split('\n');
+    const json = JSON.parse(run(['compress', FIXTURE, '--json', '--command', 'npm install']).out);
+    const hits = run(['retrieve', json.original, '--grep', 'lodash', '--numbered']).out.trim().split('\n');
     assert.ok(hits.length >= 2 && hits.every((l) => /^\d+\t.*lodash/i.test(l)), hits.join('\n'));
   });
 

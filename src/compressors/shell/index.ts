@@ -38,6 +38,7 @@ import { kubectlDescribe } from './kubectlDescribe';
 import { kubectlYaml } from './kubectlYaml';
 import { goTest } from './goTest';
 import { rspec } from './rspec';
+import { minitest } from './minitest';
 
 export const SHELL_FILTERS: readonly Compressor[] = [
   javac,
@@ -76,4 +77,5 @@ export const SHELL_FILTERS: readonly Compressor[] = [
   kubectlYaml,
   goTest,
   rspec,
+  minitest,
 ];

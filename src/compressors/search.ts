@@ -6,6 +6,7 @@
 import type { CompressContext, Compressor, Draft, ParsedCommand, Source } from './types';
 import { DraftBuilder, MAX_LINE_CHARS } from './shared/draft';
 import { bm25Scores, words } from './shared/bm25';
+import { parseCommand } from './shared/command';
 
 /** Files with at most this many hits are shown whole: a rare hit is the interesting one. */
 const RARE_HITS = 3;
@@ -31,6 +32,8 @@ const MAX_OTHER_SHARE = 0.1;
 const MESSAGE_LINE = /^(?:(?:grep|egrep|fgrep|rg|ag|ack|git): |Binary file .+ matches$|binary file matches )/;
 // `src/main.c:12:5: error: expected ';'` — compiler diagnostics, never sniffed as search hits
 const DIAGNOSTIC = /:\d+:\d+: (?:fatal error|error|warning|note)\b/;
+// `2026/11/22 14`, `2026-11-22T14`, `22.11.2026 14` — a timestamp, not a file name
+const DATE_START = /^(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4})(?:\D|$)/;
 // `src/a.ts:12` in `grep -c` / `rg -c` output (path, colon, count)
 const COUNT_LINE = /^(.*[^\s:]):(\d+)$/;
 // `12:    const x = 1;` or `13-    return x;` under an `rg --heading` file name (or from `grep -n` on one file)
@@ -82,16 +85,20 @@ export const search: Compressor = {
       // Compiler output has the same `file:line:` shape; it belongs to the diagnostics filters.
       if (DIAGNOSTIC.test(line)) return false;
       const split = firstSplit(line, ':');
-      if (split && looksLikePath(line.slice(0, split.at))) numbered++;
+      if (split && plausibleHit(line, split)) numbered++;
     }
     return numbered / sample.length >= 0.8;
   },
   compress(context: CompressContext): Draft | undefined {
     const { lines } = context.source;
-    const counts = parseCounts(lines, context.options.command);
+    const { command } = context.options;
+    const counts = parseCounts(lines, command);
     if (counts) return renderCounts(context, counts);
-    const parsed = parseHeading(lines) ?? parseInline(lines);
+    // Claimed by content alone (no grep/rg command), the hits must look like grep's, not like log lines.
+    const vouched = command !== undefined && search.matches!(parseCommand(command));
+    const parsed = parseHeading(lines) ?? parseInline(lines, !vouched);
     if (!parsed || parsed.files.length === 0) return undefined;
+    if (!vouched && !plausibleFiles(parsed)) return undefined;
     return render(context, parsed);
   },
 };
@@ -110,6 +117,36 @@ function withoutGitOptions(args: readonly string[]): readonly string[] {
   let i = 0;
   while (i < args.length && args[i].startsWith('-')) i += args[i] === '-C' || args[i] === '-c' ? 2 : 1;
   return args.slice(i);
+}
+
+/**
+ * Without a search command to vouch for it, a `path:12:` split must look like grep's: a path with no
+ * blanks that is not a date, and a line number without a leading zero — so `2026/11/22 14:02:50 INFO`
+ * and `2026-11-22T14:03:17Z` log lines are not taken for hits.
+ */
+function plausibleHit(line: string, split: Split): boolean {
+  const path = line.slice(0, split.at);
+  return looksLikePath(path) && !BLANK.test(path) && !DATE_START.test(path) && line[split.at + 1] !== '0';
+}
+
+/**
+ * grep numbers lines from 1 and prints them in increasing order within a file, under a real file
+ * name; timestamps (`12:00:01 INFO …`) and other `text:12:` shapes rarely do all that.
+ */
+function plausibleFiles(parsed: Parsed): boolean {
+  for (const file of parsed.files) {
+    if (file.path !== '' && (BLANK.test(file.path) || DATE_START.test(file.path) || !looksLikePath(file.path))) return false;
+    let previous = 0;
+    for (let i = file.start; i < file.end; i++) {
+      const e = parsed.entries[i];
+      if (e.kind !== 'match' && e.kind !== 'context') continue;
+      if (!parsed.stripPaths) continue;
+      const m = NUMBERED_LINE.exec(e.text);
+      if (!m || m[1][0] === '0' || Number(m[1]) <= previous) return false;
+      previous = Number(m[1]);
+    }
+  }
+  return true;
 }
 
 /** A path-looking prefix: not empty, no leading space, and a slash, a dot or no space inside. */
@@ -156,7 +193,7 @@ function knownPaths(lines: readonly string[], numbered: boolean): Set<string> {
 }
 
 /** `path:12:text`, `path-13-text`, `--` (and unnumbered `path:text` / `path-text`). */
-function parseInline(lines: readonly string[]): Parsed | undefined {
+function parseInline(lines: readonly string[], strict: boolean): Parsed | undefined {
   const content = lines.filter((l) => l !== '' && l !== '--' && !MESSAGE_LINE.test(l));
   if (content.length === 0) return undefined;
   let withNumbers = 0;
@@ -193,6 +230,11 @@ function parseInline(lines: readonly string[]): Parsed | undefined {
     if (lines[i + 1] === '--') file.end = i + 2;
   }
   if (others > Math.max(2, content.length * MAX_OTHER_SHARE)) return undefined;
+  if (strict && numbered) {
+    let implausible = 0;
+    for (const e of entries) if ((e.kind === 'match' || e.kind === 'context') && e.file && (BLANK.test(e.file.path) || DATE_START.test(e.file.path) || e.text[0] === '0')) implausible++;
+    if (implausible > 0) return undefined;
+  }
   if (!numbered && ![...new Set(files.map((f) => f.path))].every(looksLikePath)) return undefined;
   if (files.every((f) => f.matches.length === 0)) return undefined;
   return { entries, files, stripPaths: numbered };

@@ -156,7 +156,7 @@ describe('search compressor', () => {
   });
 
   it('keeps grep and rg messages where they were', () => {
-    const text = ['grep: src/secret: Permission denied', ...Array.from({ length: 30 }, (_, i) => `src/x${i % 3}.ts:${i}:todo ${i}`), 'Binary file dist/app.wasm matches'].join('\n');
+    const text = ['grep: src/secret: Permission denied', ...Array.from({ length: 30 }, (_, i) => `src/x${Math.floor(i / 10)}.ts:${i + 1}:todo ${i}`), 'Binary file dist/app.wasm matches'].join('\n');
     const draft = run(text)!;
     assert.ok(draft.text.includes('grep: src/secret: Permission denied'));
     assert.ok(draft.text.includes('Binary file dist/app.wasm matches'));
@@ -186,6 +186,16 @@ describe('search compressor', () => {
     assert.ok(sniff(Array.from({ length: 20 }, (_, i) => `src/a${i}.ts:${i + 1}:const x = ${i};`).join('\n')));
     assert.ok(!sniff(Array.from({ length: 20 }, (_, i) => `src/a.c:${i + 1}:5: error: expected ';'`).join('\n')));
     assert.ok(!sniff(Array.from({ length: 20 }, (_, i) => `At 10:${i}: the meeting went on.`).join('\n')));
+  });
+
+  it('does not take timestamped log lines for hits unless a search command says so', () => {
+    const log = Array.from({ length: 40 }, (_, i) => `2026/11/22 14:02:${String(i % 60).padStart(2, '0')}.391117 INFO quote served request_id=q-${i}`).join('\n');
+    const iso = Array.from({ length: 40 }, (_, i) => `2026-11-22T14:03:${String(i % 60).padStart(2, '0')}.036Z info aggregating SKU-${i}`).join('\n');
+    const clock = ['Starting server', ...Array.from({ length: 40 }, (_, i) => `12:00:${String(i).padStart(2, '0')} INFO request ${i}`)].join('\n');
+    for (const text of [log, iso, clock]) {
+      assert.ok(!search.sniff!({ id: ID, text, lines: text.split('\n') }));
+      assert.equal(run(text), undefined);
+    }
   });
 
   it('declines what is not search output and never throws on bad input', () => {

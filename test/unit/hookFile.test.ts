@@ -38,7 +38,8 @@ describe('hook file', () => {
 
   it('is idempotent and refreshes a stale path', () => {
     installHook(root, ENTRY);
-    assert.equal(installHook(root, ENTRY).ok && installHook(root, ENTRY).status, 'unchanged');
+    const again = installHook(root, ENTRY);
+    assert.ok(again.ok && again.status === 'unchanged');
     const moved = hookEntry({ node: process.execPath, electron: false, cli: '/new/place/dist/cli.js', shell: 'zsh' });
     assert.equal(hookStatus(root, '/new/place/dist/cli.js').current, false);
     const r = installHook(root, moved);

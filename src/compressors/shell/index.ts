@@ -39,6 +39,7 @@ import { kubectlYaml } from './kubectlYaml';
 import { goTest } from './goTest';
 import { rspec } from './rspec';
 import { minitest } from './minitest';
+import { dotnetTest } from './dotnetTest';
 
 export const SHELL_FILTERS: readonly Compressor[] = [
   javac,
@@ -78,4 +79,5 @@ export const SHELL_FILTERS: readonly Compressor[] = [
   goTest,
   rspec,
   minitest,
+  dotnetTest,
 ];

@@ -1,8 +1,8 @@
-// A line-by-line plan for compressors of progress-heavy output (installers, fetchers, builders):
-// every source line is kept unless the compressor drops it under a named kind, and the compressor
-// may write its own lines (built from facts in the input) before any source line. Each kind of
-// dropped lines becomes markers: one per contiguous run (with its line range) when it has few runs,
-// otherwise one marker for the whole kind with a grep hint, so every cut is retrievable.
+// A line-by-line plan that most shell filters share: every source line is kept unless the compressor
+// drops it under a named kind, replaces it with the same fact redrawn, or absorbs it into a line it
+// wrote itself (built only from facts in the input). Dropped lines become markers: one per
+// contiguous run (with its line range) when a kind has few runs, otherwise one marker for the whole
+// kind with a grep hint — so every cut is retrievable. Compressors may add markers of their own.
 import type { CompressContext, Draft, MarkerInfo, MarkerUnit, MarkerVerb } from '../types';
 import { DraftBuilder } from '../shared/draft';
 import { formatMarker } from '../shared/markers';
@@ -43,10 +43,6 @@ export class LinePlan {
 
   constructor(private readonly context: CompressContext) {
     this.dropped = new Array<DropKind | undefined>(context.source.lines.length);
-  }
-
-  get lines(): readonly string[] {
-    return this.context.source.lines;
   }
 
   drop(index: number, kind: DropKind): this {
@@ -93,10 +89,6 @@ export class LinePlan {
   keep(index: number): this {
     this.dropped[index] = undefined;
     return this;
-  }
-
-  isDropped(index: number): boolean {
-    return this.dropped[index] !== undefined;
   }
 
   /** Writes `text` (the compressor's own line) before source line `index`; `lines.length` writes at the end. */

@@ -5,7 +5,7 @@
 // `Test Suites`/`Tests`/`Snapshots` summary. The `Summary of all failing tests` jest repeats for big
 // runs is marked, not shown twice. Declines when the blocks do not add up to the failures reported.
 import type { CompressContext, Compressor, Draft, ParsedCommand, Source } from '../types';
-import { allShown, isPackageTestScript, JS_FRAMES, lineSpans, plural, renderTestReport, trimBlank, type Block, type Span } from './testReport';
+import { allShown, isPackageTestScript, JS_FRAMES, lineSpans, npmTrailer, plural, renderTestReport, trimBlank, type Block, type Span } from './testReport';
 
 // `FAIL __tests__/cart.test.js`, `PASS src/a.test.ts (5.123 s)`
 const FILE_LINE = /^(PASS|FAIL) \S/;
@@ -30,7 +30,7 @@ export const jest: Compressor = {
 };
 
 function findSummary(lines: readonly string[]): { from: number; to: number; kept: number[]; tests?: string; suites?: string } | undefined {
-  let to = lines.length;
+  let to = npmTrailer(lines);
   while (to > 0 && lines[to - 1].trim() === '') to--;
   let from = to;
   while (from > 0 && SUMMARY.test(lines[from - 1])) from--;
@@ -121,7 +121,7 @@ function compress(context: CompressContext): Draft | undefined {
     runner: 'jest',
     failures: [...failures, ...other],
     notes: lineSpans(listedSkips),
-    summary: lineSpans(summary.kept),
+    summary: [...lineSpans(summary.kept), trimBlank(lines, { from: npmTrailer(lines), to: lines.length })],
     cut: [
       ...(passedFiles > 0 ? [plural(passedFiles, 'PASS line')] : []),
       ...(passedTests > 0 ? [plural(passedTests, 'passing test')] : []),

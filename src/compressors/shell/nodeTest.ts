@@ -4,7 +4,7 @@
 // `ℹ`/`#` summary; passing tests become one count. Declines when the summary is missing or the
 // failures shown do not add up to the failures reported.
 import type { CompressContext, Compressor, Draft, ParsedCommand, Source } from '../types';
-import { allShown, isPackageTestScript, JS_FRAMES, lineSpans, plural, renderTestReport, trimBlank, type Block, type Span } from './testReport';
+import { allShown, isPackageTestScript, JS_FRAMES, lineSpans, npmTrailer, plural, renderTestReport, trimBlank, type Block, type Span } from './testReport';
 
 // `ℹ tests 43`, `ℹ duration_ms 205.439459`
 const SPEC_SUMMARY = /^ℹ (tests|suites|pass|fail|cancelled|skipped|todo|duration_ms) (\d+(?:\.\d+)?)$/;
@@ -66,11 +66,12 @@ function spec(context: CompressContext): Draft | undefined {
   // The `✖ failing tests:` section after the summary repeats every failure with its location.
   const sectionAt = lines.indexOf('✖ failing tests:', summary.span.to);
   const section: Span[] = [];
+  const end = npmTrailer(lines);
   if (sectionAt >= 0) {
     let start = -1;
-    for (let i = sectionAt + 1; i <= lines.length; i++) {
-      const opens = i < lines.length && (SPEC_ENTRY_LOCATION.test(lines[i]) || (lines[i].startsWith('✖ ') && !SPEC_ENTRY_LOCATION.test(lines[i - 1])));
-      if (i === lines.length || opens) {
+    for (let i = sectionAt + 1; i <= end; i++) {
+      const opens = i < end && (SPEC_ENTRY_LOCATION.test(lines[i]) || (lines[i].startsWith('✖ ') && !SPEC_ENTRY_LOCATION.test(lines[i - 1])));
+      if (i === end || opens) {
         if (start >= 0) section.push({ from: start, to: i });
         start = i;
       }
@@ -128,7 +129,7 @@ function spec(context: CompressContext): Draft | undefined {
     runner: 'node:test spec',
     failures: [...output, ...failures],
     notes: lineSpans([...(listParents ? parents : []), ...listedSkips].sort((a, b) => a - b)),
-    summary: [summary.span],
+    summary: [summary.span, trimBlank(lines, { from: end, to: lines.length })],
     cut: [
       plural(passed, 'passing test'),
       ...(listedSkips.length < skips.length ? [`${skips.length} skipped and todo tests`] : []),
@@ -191,7 +192,7 @@ function tap(context: CompressContext): Draft | undefined {
     runner: 'node:test tap',
     failures,
     notes: lineSpans(listedSkips),
-    summary: [summary.span],
+    summary: [summary.span, trimBlank(lines, { from: npmTrailer(lines), to: lines.length })],
     cut: [
       `${plural(passed, 'passing test')} with their YAML`,
       ...(listedSkips.length < skips.length ? [`${skips.length} skipped and todo tests`] : []),

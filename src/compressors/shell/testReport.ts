@@ -214,6 +214,21 @@ export function plural(count: number, word: string): string {
 
 const SCRIPT_RUNNERS = new Set(['npm', 'yarn', 'pnpm', 'bun']);
 
+// What npm prints after a failed package script: `npm ERR! Test failed.  See above for more details.`,
+// `npm error Lifecycle script `test` failed with error:`, `npm error code 1`.
+const NPM_TRAILER = /^npm (?:ERR!|error|warn|WARN|notice) /;
+
+/** Where the trailing block of npm's own lines begins (blank lines around it included); `lines.length` when there is none. */
+export function npmTrailer(lines: readonly string[]): number {
+  let start = lines.length;
+  let found = false;
+  while (start > 0 && (lines[start - 1].trim() === '' || NPM_TRAILER.test(lines[start - 1]))) {
+    if (lines[start - 1].trim() !== '') found = true;
+    start--;
+  }
+  return found ? start : lines.length;
+}
+
 /**
  * `npm test`, `npm t`, `npm run test:unit`, `yarn test`, `pnpm test`, `bun run test`: a package script
  * that may run any JavaScript test runner, so each runner that claims it must check the content.

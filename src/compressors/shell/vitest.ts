@@ -4,7 +4,7 @@
 // that is not a test line, and the `Test Files`/`Tests`/`Errors` summary. Declines when the sections
 // do not hold as many failures as the summary reports.
 import type { CompressContext, Compressor, Draft, ParsedCommand, Source } from '../types';
-import { allShown, isPackageTestScript, JS_FRAMES, lineSpans, plural, renderTestReport, trimBlank, type FrameRules, type Span } from './testReport';
+import { allShown, isPackageTestScript, JS_FRAMES, lineSpans, npmTrailer, plural, renderTestReport, trimBlank, type FrameRules, type Span } from './testReport';
 
 // `      Tests  5 failed | 42 passed | 1 skipped | 1 todo (49)`, ` Test Files  1 failed | 1 passed (2)`, `   Duration  507ms (…)`
 const SUMMARY = /^ {0,8}(Test Files|Tests|Errors|Type Errors|Snapshots|Start at|Duration) {1,3}\S/;
@@ -43,7 +43,7 @@ export const vitest: Compressor = {
 
 /** The summary block at the end: its kept lines and the `Tests` line, or undefined. */
 function findSummary(lines: readonly string[]): { from: number; to: number; kept: number[]; tests: string; files?: string } | undefined {
-  let to = lines.length;
+  let to = npmTrailer(lines);
   while (to > 0 && lines[to - 1].trim() === '') to--;
   let from = to;
   while (from > 0 && SUMMARY.test(lines[from - 1])) from--;
@@ -148,7 +148,7 @@ function compress(context: CompressContext): Draft | undefined {
     runner: 'vitest',
     failures: [...blocks, ...other],
     notes: lineSpans(notes),
-    summary: lineSpans(summary.kept),
+    summary: [...lineSpans(summary.kept), trimBlank(lines, { from: npmTrailer(lines), to: lines.length })],
     cut: [
       ...(passed > 0 ? [plural(passed, 'passing test')] : []),
       ...(passedFiles > 0 ? [plural(passedFiles, 'passing test file')] : []),

@@ -73,6 +73,13 @@ describe('jest', () => {
     assert.match(text, /32 PASS lines, 1 console\.log block, time; no failures/);
   });
 
+  it('keeps what an older npm prints after the failed script', () => {
+    const input = `${fixtureText('jest', 'failures')}npm ERR! Test failed.  See above for more details.\n`;
+    const result = compressAs(input, 'npm test', engines);
+    assert.equal(result.compressor, 'jest');
+    assert.ok(result.text.endsWith('Tests:       5 failed, 1 skipped, 1 todo, 93 passed, 100 total\nnpm ERR! Test failed.  See above for more details.'));
+  });
+
   it('reads coloured output the same as plain output', () => {
     const input = fixtureText('jest', 'verbose-failures').replace(/\x1b\[[0-9;]*m/g, '');
     assert.equal(withoutIds(compressAs(colour(input), 'jest', engines).text), withoutIds(compressAs(input, 'jest', engines).text));

@@ -88,6 +88,15 @@ describe('nodeTest', () => {
     assert.ok(result.text.includes("Error: Cannot find module './missing-config.json'"));
   });
 
+  it('keeps what npm prints after a failed script, after the summary', () => {
+    const trailer = 'npm error Lifecycle script `test` failed with error:\nnpm error code 1\nnpm error command sh -c node --test\n';
+    for (const name of ['tap-failures', 'spec-failures']) {
+      const result = compressAs(`${fixtureText('nodeTest', name)}${trailer}`, 'npm test', engines);
+      assert.equal(result.compressor, 'nodeTest');
+      assert.ok(result.text.endsWith(trailer.trimEnd()), name);
+    }
+  });
+
   it('reads coloured output the same as plain output', () => {
     const plain = fixtureText('nodeTest', 'spec-failures');
     const a = compressAs(plain, 'node --test', engines);

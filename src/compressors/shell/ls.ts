@@ -108,7 +108,8 @@ function compressNames(context: CompressContext): Draft | undefined {
     }
     // Terminal columns are split on runs of spaces; quoted names (with spaces inside) are not guessed at.
     if (/['"]/.test(line)) return undefined;
-    for (const name of line.split(/ {2,}|\t/).map((n) => n.trim()).filter(Boolean)) entries.push({ index: i, dir: current.dir, name });
+    // With -F an executable ends in *, a symlink in @, a FIFO in |, a socket in =: always shown.
+    for (const name of line.split(/ {2,}|\t/).map((n) => n.trim()).filter(Boolean)) entries.push({ index: i, dir: current.dir, name, notable: /[*@|=]$/.test(name) });
   }
   if (entries.length === 0) return undefined;
   const known = new Set(sections.map((s) => s.dir));

@@ -73,7 +73,7 @@ export const tree: Compressor = {
       }
       const bytes = sizeOf(node.info);
       const huge = bytes !== undefined && bytes >= HUGE_BYTES && bytes >= HUGE_FACTOR * median;
-      const executable = node.name.endsWith('*') || /^[-l][rwxsStT-]{2}[xsS]/.test(node.info ?? '');
+      const executable = /[*@]$/.test(node.name) || /^[-l][rwxsStT-]{2}[xsS]/.test(node.info ?? '');
       const note = [node.info !== undefined ? `[${node.info.trim()}]` : '', node.target !== undefined ? `-> ${node.target}` : ''].filter(Boolean).join(' ');
       entries.push({ index: node.index, dir: parent, name: node.name, ...(note ? { note } : {}), notable: huge || executable || node.target !== undefined });
     }

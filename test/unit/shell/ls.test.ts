@@ -54,6 +54,13 @@ describe('ls', () => {
     assertRedeemable(result, input);
   });
 
+  it('always shows executables and symlinks that ls -F marks', () => {
+    const input = ['.:', ...Array.from({ length: 30 }, (_, i) => `f${i}.c`), 'build.sh*', 'latest@', 'z.c', ''].join('\n');
+    const text = runCompressor(ls, input, engines)!.text;
+    assert.ok(text.includes('build.sh*') && text.includes('latest@'), text);
+    assert.ok(!text.includes('f20.c'));
+  });
+
   it('declines what it cannot read', () => {
     assert.equal(runCompressor(ls, '', engines), undefined);
     assert.equal(runCompressor(ls, "'a b'  c\n", engines), undefined);

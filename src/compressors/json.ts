@@ -24,6 +24,8 @@ const MAX_STRING = 2000;
 const MIN_DEPTH = 2;
 const DEPTH_RANGE = 8;
 const SEARCH_STEPS = 8;
+/** Estimated token counts aim this far under the budget, for the estimate's error. */
+const ESTIMATE_MARGIN = 0.95;
 // Stands in for the stash id until the stash is complete; never produced by rendering (control characters are always escaped).
 const PLACEHOLDER = '\u0001'.repeat(12);
 
@@ -94,13 +96,22 @@ function compressDocument(context: CompressContext, found: Located): Draft {
   const { source, options, engines } = context;
   const layouts: LayoutCache = new Map();
   const render = (plan: RenderPlan, cuts: Cuts) => renderJson(found.value, plan, cuts, layouts).join('\n');
-  const count = (text: string) => engines.tokens.count(text.replaceAll(PLACEHOLDER, '000000000000'));
+  // Candidates under a budget are measured by their length at the lossless rendering's tokens per
+  // character, so the search tokenizes once; the engine counts the final text exactly.
+  let tokensPerChar = 0.25;
+  const count = (text: string) => Math.ceil(text.length * tokensPerChar);
 
   const lossless: RenderPlan = { kept: new Map(), maxString: Infinity, maxDepth: Infinity };
   let plan = lossless;
   let tokens = 0;
   const transforms = [{ step: 'json-outline', reason: 'JSON rewritten as an outline: arrays of objects as tables, constant columns written once' }];
-  if (options.budget !== undefined && (tokens = count(render(lossless, new StashCuts()))) > options.budget) {
+  const losslessText = options.budget === undefined ? '' : render(lossless, new StashCuts());
+  if (options.budget !== undefined) {
+    tokens = engines.tokens.count(losslessText);
+    tokensPerChar = tokens / Math.max(1, losslessText.length);
+  }
+  const target = options.budget === undefined ? Infinity : options.budget * ESTIMATE_MARGIN;
+  if (options.budget !== undefined && tokens > options.budget) {
     const collections = collectionsOf(found.value, layouts);
     const rankings = new Map<object, Ranking>();
     const open = interestingContainers(found.value, options.query);
@@ -123,18 +134,18 @@ function compressDocument(context: CompressContext, found: Located): Draft {
         const keep = Math.max(ranking.mustKeep, Math.ceil(fraction * c.items.length));
         if (keep < c.items.length) kept.set(c.ref, ranking.order.slice(0, keep).sort((a, b) => a - b));
       }
-      return { kept, maxString: Math.round(MIN_STRING + fraction * (MAX_STRING - MIN_STRING)), maxDepth: MIN_DEPTH + Math.floor(fraction * DEPTH_RANGE), keepOpen: open.relevant };
+      return { kept, maxString: Math.round(MIN_STRING + fraction * (MAX_STRING - MIN_STRING)), maxDepth: MIN_DEPTH + Math.floor(fraction * DEPTH_RANGE), keepOpen: open.relevant, fullStrings: open.reports };
     };
     let low = 0;
     let high = 1;
     plan = planAt(0);
     tokens = count(render(plan, new StashCuts()));
-    if (tokens <= options.budget) {
+    if (tokens <= target) {
       for (let step = 0; step < SEARCH_STEPS; step++) {
         const middle = (low + high) / 2;
         const candidate = planAt(middle);
         const candidateTokens = count(render(candidate, new StashCuts()));
-        if (candidateTokens <= options.budget) {
+        if (candidateTokens <= target) {
           low = middle;
           plan = candidate;
           tokens = candidateTokens;
@@ -154,10 +165,10 @@ function compressDocument(context: CompressContext, found: Located): Draft {
           plan = candidate;
           tokens = candidateTokens;
         }
-        if (tokens <= options.budget) break;
+        if (tokens <= target) break;
       }
     }
-    transforms.push({ step: 'json-budget', reason: `over the ${options.budget}-token budget: kept ${Math.round(low * 100)} % of each long collection beyond its must-keep items (≈${tokens} tokens)` });
+    transforms.push({ step: 'json-budget', reason: `over the ${options.budget}-token budget: kept ${Math.round(low * 100)} % of each long collection beyond its must-keep items (≈${tokens} tokens, estimated)` });
   }
 
   const cuts = new StashCuts();

@@ -202,6 +202,23 @@ describe('json compressor', () => {
       assert.ok(tokens < 3577, `${tokens} tokens`);
     });
 
+    it('writes a column built from another one once, as a template', () => {
+      const rows = Array.from({ length: 6 }, (_, i) => ({ number: 400 + i, html_url: `https://github.com/o/r/issues/${400 + i}`, line: i * 3, endLine: i * 3, title: `issue ${i}` }));
+      const { draft } = run(JSON.stringify(rows, null, 2), engines);
+      assert.match(draft!.text, /html_url: https:\/\/github\.com\/o\/r\/issues\/<number>/);
+      assert.match(draft!.text, /endLine: <line>|line: <endLine>/);
+      assert.ok(!draft!.text.includes('https://github.com/o/r/issues/401'), 'derived values are not repeated');
+    });
+
+    it('writes each row of a wide table as an outline without the shared fields', () => {
+      const rows = Array.from({ length: 4 }, (_, i) => Object.fromEntries([['name', `pod-${i}`], ['kind', 'Pod'], ...Array.from({ length: 20 }, (_, k) => [`f${k}`, `${k}-${i}`])]));
+      const { draft } = run(JSON.stringify(rows), engines);
+      assert.match(draft!.text, /each as "- key: value" lines/);
+      assert.match(draft!.text, /^- name: pod-0$/m);
+      assert.match(draft!.text, /same in every row: \{kind: Pod\}/);
+      assert.ok(!/^  kind: Pod$/m.test(draft!.text));
+    });
+
     it('is deterministic', () => {
       const text = JSON.stringify(codeSearch100());
       assert.equal(run(text, engines, { budget: 700, query: 'form' }).draft!.text, run(text, engines, { budget: 700, query: 'form' }).draft!.text);
@@ -235,6 +252,23 @@ describe('json compressor', () => {
       const cut = draft.markers!.find((m) => m.unit === 'rows')!;
       const shown = Number(/\((\d+) shown\)/.exec(draft.text)![1]);
       assert.equal(shown + cut.count, 60);
+    });
+
+    it('keeps rows whose error counters are above zero, and does not take a word every row shares as relevance', () => {
+      const files = Array.from({ length: 30 }, (_, i) => ({ filePath: `/repo/test/file${i}.test.js`, errorCount: i === 17 ? 2 : 0, warningCount: 0, failureThreshold: 3 }));
+      const { draft } = run(JSON.stringify(files), engines, { budget: 120, query: 'which test files have errors' });
+      assert.match(draft!.text, /^17 \| /m);
+      const shown = Number(/\((\d+) shown\)/.exec(draft!.text)![1]);
+      assert.ok(shown <= 6, `${shown} rows kept: "test" is in every path and says nothing`);
+    });
+
+    it('summarises deep values by their keys under a tight budget, with a marker holding the value', () => {
+      const doc = { items: Array.from({ length: 8 }, (_, i) => ({ id: i, spec: { containers: [{ name: `c${(i * 5) % 8}`, image: `img:${(i * 3) % 8}`, env: Object.fromEntries(Array.from({ length: 12 + i }, (_, k) => [`VAR_${k}`, `value-${(k * 31 + i * 17) % 101}`])) }] } })) };
+      const { draft, stash } = run(JSON.stringify(doc), engines, { budget: 150 });
+      const elided = draft!.markers!.filter((m) => m.verb === 'elided');
+      assert.ok(elided.length > 0, draft!.text);
+      assert.match(draft!.text, /\{\d+ keys: [^}]+\}|\[\d+ items/);
+      for (const m of elided) JSON.parse(stash.get(m.id)!.split('\n')[m.lines![0] - 1]);
     });
 
     it('names or counts every dropped key of a wide object', () => {

@@ -34,17 +34,24 @@ const ERROR_VALUE = /^(?:errors?|errored|fail|failed|failure|fatal|crash|crashed
  * as the whole value. A bare name that merely contains one (the package `http-errors`) does not count.
  */
 export function isErrorText(value: string, key: string | undefined): boolean {
-  const text = value.length > MAX_TEXT_CHARS ? value.slice(0, MAX_TEXT_CHARS) : value;
+  // Only the first line counts: a stack starts with its error, a file's source merely mentions `Error`.
+  const newline = value.indexOf('\n');
+  const text = (newline < 0 ? value : value.slice(0, newline)).slice(0, ERROR_LINE_CHARS);
   if (!ERROR_WORDS.test(text)) return false;
   return (key !== undefined && STATUS_KEYS.has(key.toLowerCase())) || /\s/.test(text) || ERROR_VALUE.test(text);
 }
 
 // Keys whose presence with a non-empty value marks an error: `"error": {…}`, `"err": "…"`.
 const ERROR_KEYS = new Set(['error', 'err', 'errors', 'exception', 'failure', 'failures', 'stack', 'stacktrace']);
+// Counters of errors or failures: `"errorCount": 3`, `"failures": 2`, `"numFailedTests": 1` (more than zero is a failure);
+// not `failureThreshold`.
+const ERROR_COUNT_KEY = /(?:errors?|failures?|failed|fails|failedtests|failedtestsuites)(?:_?count)?$/;
 // Keys whose `false` marks a failure: `"ok": false`, `"success": false`.
 const SUCCESS_KEYS = new Set(['ok', 'success', 'succeeded', 'passed', 'healthy', 'ready']);
 
 const MAX_TEXT_CHARS = 4000;
+/** Characters of a string's first line searched for error words. */
+const ERROR_LINE_CHARS = 300;
 const MIN_STATS_ITEMS = 8;
 /** A field counts for statistics when at least this share of items have it. */
 const COMMON_SHARE = 0.8;
@@ -69,8 +76,11 @@ export function rankItems(items: readonly RankedItem[], query: string | undefine
 
   const scores = query ? relevance(items, query) : items.map(() => 0);
   const best = scores.reduce((max, s) => Math.max(max, s), 0);
+  // Relevant: at least half the best score and above the median, so a word every row shares
+  // ("test" in every path of a test report) does not make every row relevant.
+  const median = [...scores].sort((x, y) => x - y)[Math.floor(scores.length / 2)] ?? 0;
   if (best > 0) scores.forEach((s, i) => {
-    if (s >= best / 2) must[i] = 1;
+    if (s >= best / 2 && s > median) must[i] = 1;
   });
 
   const rest: number[] = [];
@@ -92,6 +102,7 @@ function reportsError(item: RankedItem): boolean {
       const k = key.toLowerCase();
       if (ERROR_KEYS.has(k) && isFilled(value)) found = true;
       else if (SUCCESS_KEYS.has(k) && value === false) found = true;
+      else if (value instanceof JsonNumber && ERROR_COUNT_KEY.test(k) && Number(value.raw) > 0) found = true;
     }
   });
   return found;
@@ -181,9 +192,18 @@ function outliers(column: readonly (string | number | undefined)[]): number[] {
   return far.length <= Math.max(1, column.length * 0.1) ? far : [];
 }
 
+/**
+ * BM25 of each item against the query, over the query words that at most half the items hold:
+ * a word in every row ("test" in each path of a test report) says nothing about any row.
+ */
 function relevance(items: readonly RankedItem[], query: string): number[] {
   const docs = items.map((item) => stemmed(`${item.key ?? ''} ${plainText(item.value)}`));
-  return bm25Scores(docs, stemmed(query));
+  const sets = docs.map((d) => new Set(d.split(' ')));
+  const telling = [...new Set(stemmed(query).split(' '))].filter((w) => {
+    const df = sets.filter((set) => set.has(w)).length;
+    return w !== '' && df > 0 && df <= items.length / 2;
+  });
+  return telling.length === 0 ? items.map(() => 0) : bm25Scores(docs, telling.join(' '));
 }
 
 /** Words of all strings and numbers of a value (keys excluded: they repeat in every row). */
@@ -207,11 +227,13 @@ const INTEREST_CHARS = 200;
 const COMMON_WORD_SHARE = 0.02;
 
 /**
- * Containers that hold an error (`errors`), and those that hold an error or a word of the query in
- * a value or a key (`relevant`), so that they stay expanded when deep values are summarised. Query
- * words found nearly everywhere are ignored.
+ * Containers that hold an error somewhere inside (`errors`), those that hold an error or a word of
+ * the query in a value or a key (`relevant`): both stay expanded when deep values are summarised.
+ * `reports` are the containers that are an error report themselves (the value of an `err`/`error`
+ * key, or the object holding an error message): their strings are never shortened. Query words
+ * found nearly everywhere are ignored.
  */
-export function interestingContainers(root: JsonValue, query: string | undefined): { readonly relevant: Set<object>; readonly errors: Set<object> } {
+export function interestingContainers(root: JsonValue, query: string | undefined): { readonly relevant: Set<object>; readonly errors: Set<object>; readonly reports: Set<object> } {
   const texts: string[][] = [];
   const queryWords = new Set(query ? stemmed(query).split(' ').filter((w) => w !== '') : []);
   const frequency = new Map<string, number>();
@@ -221,28 +243,33 @@ export function interestingContainers(root: JsonValue, query: string | undefined
     texts.push(found);
     return found;
   };
-  // First pass: which query words each string and key holds, and how common each word is.
   const hits = new Map<object, { words: string[]; error: boolean }>();
-  const collect = (value: JsonValue, depth: number): { words: string[]; error: boolean } => {
+  const reports = new Set<object>();
+  // One pass: which query words each container holds (and how common each word is), and where errors are.
+  const collect = (value: JsonValue, depth: number, ownKey: string | undefined): { words: string[]; error: boolean } => {
     const own = { words: [] as string[], error: false };
+    let report = ownKey !== undefined && ERROR_KEYS.has(ownKey.toLowerCase()) && isFilled(value);
     const take = (v: JsonValue, key?: string) => {
       if (key !== undefined && queryWords.size) own.words.push(...wordsOf(key));
       if (typeof v === 'string') {
         if (queryWords.size) own.words.push(...wordsOf(v));
-        if (isErrorText(v, key)) own.error = true;
+        if (isErrorText(v, key)) own.error = report = true;
       } else if (depth < 64 && (v instanceof JsonObject || Array.isArray(v))) {
-        const inner = collect(v, depth + 1);
+        const inner = collect(v, depth + 1, key ?? ownKey);
         own.words.push(...inner.words);
         own.error ||= inner.error;
       }
     };
     if (value instanceof JsonObject) for (const [k, v] of value.entries) take(v, k);
     else if (Array.isArray(value)) for (const v of value as readonly JsonValue[]) take(v);
-    const unique = { words: [...new Set(own.words)], error: own.error };
-    if (typeof value === 'object' && value !== null) hits.set(value, unique);
+    const unique = { words: [...new Set(own.words)], error: own.error || report };
+    if (typeof value === 'object' && value !== null) {
+      hits.set(value, unique);
+      if (report) reports.add(value);
+    }
     return unique;
   };
-  collect(root, 0);
+  collect(root, 0, undefined);
   const limit = Math.max(3, texts.length * COMMON_WORD_SHARE);
   const useful = new Set([...queryWords].filter((w) => (frequency.get(w) ?? 0) <= limit));
   const relevant = new Set<object>();
@@ -251,7 +278,7 @@ export function interestingContainers(root: JsonValue, query: string | undefined
     if (hit.error) errors.add(container);
     if (hit.error || hit.words.some((w) => useful.has(w))) relevant.add(container);
   }
-  return { relevant, errors };
+  return { relevant, errors, reports };
 }
 
 /** Words reduced to a crude stem so "forms" meets "Form" and "failing" meets "failed". */

@@ -26,6 +26,8 @@ export interface RenderPlan {
   readonly maxDepth: number;
   /** …unless they hold something the reader asked for or an error (these stay expanded). */
   readonly keepOpen?: ReadonlySet<object>;
+  /** Containers that are error reports: no string inside them is shortened. */
+  readonly fullStrings?: ReadonlySet<object>;
 }
 
 export interface Cuts {
@@ -62,6 +64,26 @@ class Renderer {
   private readonly explained = new Set<string>();
   /** Compact copies of rows (and their parts) that stand for containers the plan keeps open. */
   private readonly openCopies = new Set<object>();
+  /** How many error reports the value being written is inside. */
+  private reportDepth = 0;
+  /** Compact copies of rows (and their parts) that stand for error reports. */
+  private readonly reportCopies = new Set<object>();
+
+  /** Strings inside error reports are never shortened. */
+  private get maxString(): number {
+    return this.reportDepth > 0 ? Infinity : this.plan.maxString;
+  }
+
+  /** Runs `write` with `value` counted as an error report when it is one. */
+  private within(value: object, write: () => void): void {
+    const report = this.plan.fullStrings?.has(value) === true || this.reportCopies.has(value);
+    if (report) this.reportDepth++;
+    try {
+      write();
+    } finally {
+      if (report) this.reportDepth--;
+    }
+  }
 
   constructor(
     private readonly plan: RenderPlan,
@@ -78,8 +100,8 @@ class Renderer {
       const summary = shapeSummary(value);
       if (summary) return this.line(head, `${summary.text} ${this.cuts.elided(value, summary.count, summary.unit)}`);
     }
-    if (value instanceof JsonObject) return this.object(head, value, indent);
-    if (Array.isArray(value)) return this.array(head, value as readonly JsonValue[], indent);
+    if (value instanceof JsonObject) return this.within(value, () => this.object(head, value, indent));
+    if (Array.isArray(value)) return this.within(value, () => this.array(head, value as readonly JsonValue[], indent));
     if (typeof value === 'string') return this.string(head, value, indent);
     this.line(head, formatScalar(value as Exclude<JsonValue, string | object>, 'block'));
   }
@@ -89,8 +111,8 @@ class Renderer {
   }
 
   private string(head: string | undefined, s: string, indent: number): void {
-    const cut = s.length > this.plan.maxString ? s.length - this.plan.maxString : 0;
-    const shown = cut ? safeSlice(s, this.plan.maxString) : s;
+    const cut = s.length > this.maxString ? s.length - this.maxString : 0;
+    const shown = cut ? safeSlice(s, this.maxString) : s;
     const style = literalBlockStyle(shown);
     if (style && head !== undefined) {
       this.out.push(`${head} ${cut ? '|-' : style}`);
@@ -162,8 +184,8 @@ class Renderer {
   }
 
   private inlineString(s: string, context: 'flow' | 'cell'): string {
-    if (s.length <= this.plan.maxString) return formatString(s, context);
-    const shown = safeSlice(s, this.plan.maxString);
+    if (s.length <= this.maxString) return formatString(s, context);
+    const shown = safeSlice(s, this.maxString);
     return `${formatString(shown, context)}${GAP} ${this.cuts.truncated(s, s.length - shown.length)}`;
   }
 
@@ -222,7 +244,7 @@ class Renderer {
     explain('col=pre*suf: cells hold the * part', !wide && columns.some((c) => c.prefix || c.suffix));
     const hasExtras = layout.sparse.length > 0 || kept.some((r) => layout.blocks.some((c) => c.values[r] !== undefined && !isBulky(c.values[r])));
     explain('+{…} = more keys of that row', !wide && hasExtras);
-    if (layout.blocks.length > 0 && !wide) notes.push(`${layout.blocks.map((c) => formatName(c.name)).join(', ')} below its row when long`);
+    explain(`${layout.blocks.map((c) => formatName(c.name)).join(', ')} below its row when long`, layout.blocks.length > 0 && !wide);
     this.line(head, notes.join('; '));
 
     if (layout.constants.length > 0) {
@@ -248,21 +270,23 @@ class Renderer {
         for (const c of templates) this.out.push(`${rowPad}  ${formatName(c.name)}: ${c.prefix}*${c.suffix}`);
       }
       const rows = isArray ? (collection as readonly JsonValue[]) : (collection as JsonObject).entries.map(([, v]) => v);
-      for (const r of kept) {
+      for (const r of kept) this.within(rows[r] as JsonObject, () => {
         const row = compactRow(rows[r] as JsonObject, layout.rowPaths, (original, copy) => {
           if (this.plan.keepOpen?.has(original)) this.openCopies.add(copy);
+          if (this.plan.fullStrings?.has(original)) this.reportCopies.add(copy);
         });
         const start = this.out.length;
         if (lossy && isArray) this.out.push(`${rowPad}  #: ${r}`);
         if (!isArray) this.out.push(`${rowPad}  (key): ${formatString(layout.keys![r], 'block')}`);
         this.entries(row, undefined, rowPad.length + 2);
         if (this.out.length > start) this.out[start] = `${rowPad}- ${this.out[start].slice(rowPad.length + 2)}`;
-      }
+      });
     } else {
       const names = columns.map((c) => columnHeader(c));
       if (lossy && isArray) names.unshift('#');
       if (names.length > 0) this.out.push(`${rowPad}columns: ${names.join(' | ')}`);
-      for (const r of kept) {
+      const rowObjects = isArray ? (collection as readonly JsonValue[]) : (collection as JsonObject).entries.map(([, v]) => v);
+      for (const r of kept) this.within(rowObjects[r] as JsonObject, () => {
         const cells = columns.map((c) => this.cell(r, c));
         if (lossy && isArray) cells.unshift(String(r));
         // Sparse fields, and block fields whose value is small in this row, go at the end as `+{…}`.
@@ -273,7 +297,7 @@ class Renderer {
           const v = c.values[r];
           if (v !== undefined && isBulky(v)) this.put(`${rowPad}  ${formatName(c.name)}:`, v, rowPad.length + 4);
         }
-      }
+      });
     }
     if (lossy) {
       const dropped = missing(n, kept);
@@ -300,8 +324,8 @@ class Renderer {
   }
 
   private hasLongString(value: JsonValue): boolean {
-    if (this.plan.maxString === Infinity) return false;
-    if (typeof value === 'string') return value.length > this.plan.maxString;
+    if (this.maxString === Infinity) return false;
+    if (typeof value === 'string') return value.length > this.maxString;
     if (value instanceof JsonObject) return value.entries.some(([, v]) => this.hasLongString(v));
     if (Array.isArray(value)) return (value as readonly JsonValue[]).some((v) => this.hasLongString(v));
     return false;

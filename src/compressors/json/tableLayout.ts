@@ -58,6 +58,8 @@ const MAX_FLAT_DEPTH = 5;
 const SPARSE_SHARE = 0.5;
 /** Nested values and strings longer than this on one line (or multi-line strings) in some row are written below the row. */
 export const BLOCK_CELL_CHARS = 120;
+/** A column counts as built from another only when that one takes at least this many values. */
+const MIN_DERIVED_SOURCES = 3;
 /** A shared prefix/suffix is factored out only when it saves at least this many characters in all. */
 const MIN_AFFIX_SAVING = 40;
 
@@ -255,19 +257,29 @@ function derivedColumns(columns: readonly Column[], rowCount: number): Derived[]
   for (const column of columns) {
     if (column.isKey || sources.has(column)) continue;
     const first = column.values[0];
-    if (typeof first !== 'string') continue;
+    const numeric = first instanceof JsonNumber;
+    const firstText = scalarText(first);
+    if ((typeof first !== 'string' && !numeric) || firstText === undefined) continue;
     for (const from of columns) {
       if (from === column || derived.some((d) => d.name === from.name)) continue;
       const text = scalarText(from.values[0]);
       if (!text) continue;
-      const at = first.lastIndexOf(text);
+      const at = numeric ? (firstText === text ? 0 : -1) : firstText.lastIndexOf(text);
       if (at < 0) continue;
-      const prefix = first.slice(0, at);
-      const suffix = first.slice(at + text.length);
+      const prefix = firstText.slice(0, at);
+      const suffix = firstText.slice(at + text.length);
+      // The source must stand as a whole word (`img:<id>`, not `c<id>` or `1<f0>`) and take several
+      // values, or a coincidence in a few rows would pass for a rule.
+      if (WORD_CHAR.test(prefix.slice(-1)) || WORD_CHAR.test(suffix.slice(0, 1))) continue;
+      if (new Set(from.values.map(scalarText)).size < MIN_DERIVED_SOURCES) continue;
       if (/[<>]/.test(prefix + suffix) || UNSAFE_AFFIX.test(prefix + suffix)) continue;
+      // `endLine: <line>` says the two are equal, so they must be of one type; a template is always text.
+      const sameType = (v: JsonValue | undefined, f: JsonValue | undefined) => prefix + suffix !== '' || (v instanceof JsonNumber) === (f instanceof JsonNumber);
       const matches = column.values.every((v, r) => {
-        const t = scalarText(from.values[r]);
-        return v === undefined ? from.values[r] === undefined : t !== undefined && v === prefix + t + suffix;
+        const f = from.values[r];
+        const t = scalarText(f);
+        if (v === undefined) return f === undefined;
+        return t !== undefined && sameType(v, f) && scalarText(v) === prefix + t + suffix && (numeric ? v instanceof JsonNumber : typeof v === 'string');
       });
       if (!matches) continue;
       derived.push({ name: column.name, from, prefix, suffix });
@@ -311,7 +323,7 @@ function withAffixes(column: Column): Column {
     if (typeof v !== 'string') return column;
     strings.push(v);
   }
-  if (strings.length < 4) return column;
+  if (strings.length < 4 || new Set(strings).size < 3) return column;
   let prefix = strings.reduce((p, s) => commonPrefix(p, s));
   prefix = trimToBoundary(prefix, 'end');
   const rests = strings.map((s) => s.slice(prefix.length));

@@ -1,0 +1,52 @@
+"""Shared paths, the class list, the input spec and text scrubbing for the detector's pipeline."""
+import json
+import os
+import re
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(os.path.dirname(HERE))
+WORK = os.environ.get('DETECTOR_WORK', os.path.join(HERE, '.work'))
+MODEL_DIR = os.path.join(ROOT, 'models', 'detector')
+
+with open(os.path.join(HERE, 'classes.json')) as _h:
+    CLASSES = json.load(_h)['classes']
+LABELS = [c['label'] for c in CLASSES]
+
+# Input spec (mirrored in src/runtime/detector.ts): the first BEG, middle MID and last END bytes of
+# the UTF-8 text, each padded with PAD. Short texts overlap (all three windows see the same bytes).
+BEG, MID, END = 1024, 512, 1024
+PAD = 256
+
+# Registry host names never appear in what the pipeline writes (team rule); nor do home paths.
+_HOSTS = re.compile(r'(registry\.npmjs\.org|registry\.yarnpkg\.com|pypi\.org|files\.pythonhosted\.org|pypi\.python\.org|'
+                    r'deb\.debian\.org|security\.debian\.org|crates\.io|static\.crates\.io|index\.crates\.io|proxy\.golang\.org|'
+                    r'sum\.golang\.org|repo\.maven\.apache\.org|repo1\.maven\.org|plugins\.gradle\.org|rubygems\.org|packagist\.org)')
+
+
+def scrub(text):
+    text = _HOSTS.sub('registry.invalid', text)
+    return text.replace('/root/', '/home/user/')
+
+
+def write_jsonl(path, rows):
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    with open(path, 'w') as h:
+        for r in rows:
+            h.write(json.dumps(r, ensure_ascii=False) + '\n')
+
+
+def read_jsonl(path):
+    with open(path) as h:
+        return [json.loads(line) for line in h if line.strip()]
+
+
+def windows(data):
+    """The model's input for one text: BEG + MID + END byte values (0-255, PAD for padding)."""
+    n = len(data)
+    beg = list(data[:BEG]) + [PAD] * max(0, BEG - n)
+    end = [PAD] * max(0, END - n) + list(data[-END:] if n else b'')
+    start = max(0, (n - MID) // 2)
+    mid = list(data[start:start + MID])
+    left = (MID - len(mid)) // 2
+    mid = [PAD] * left + mid + [PAD] * (MID - len(mid) - left)
+    return beg + mid + end

@@ -10,7 +10,8 @@ import { formatMarker } from './shared/markers';
 import { isArray, isObject, parseJson, toJson, type JsonValue } from './json/parseJson';
 import { renderJson, tableLayout, type Cuts, type LayoutCache, type RenderPlan } from './json/renderJson';
 import { arrayTableLayout, mapTableLayout } from './json/tableLayout';
-import { interestingContainers, rankItems, type Ranking, type RankedItem } from './json/rankItems';
+import { interestingContainers } from './json/interestingContainers';
+import { rankItems, type Ranking, type RankedItem } from './json/rankItems';
 
 /** Lines of non-JSON text (a warning, a prompt) tolerated before or after the document. */
 const MAX_SURROUNDING_LINES = 20;

@@ -15,7 +15,8 @@
 import type { MarkerUnit } from '../types';
 import { JsonObject, toJson, type JsonValue } from './parseJson';
 import { arrayTableLayout, isBulky, mapTableLayout, compactRow, type Column, type TableLayout } from './tableLayout';
-import { flow, formatKey, formatScalar, formatString, GAP, literalBlockStyle, needsQuotes } from './textForms';
+import { facetSummary, shapeSummary } from './summaries';
+import { flow, formatKey, formatName, formatScalar, formatString, GAP, literalBlockStyle } from './textForms';
 
 export interface RenderPlan {
   /** Sorted indices kept for collections that lose items; collections not listed keep everything. */
@@ -44,10 +45,6 @@ export type LayoutCache = Map<object, TableLayout | null>;
 
 /** Inline `[…]`/`{…}` is used for containers up to this many characters. */
 const FLOW_CHARS = 100;
-/** A collapsed value is summarised only when its one-line form is longer than this. */
-const SUMMARY_MIN_CHARS = 60;
-/** The key names listed in a summary take at most this many characters. */
-const SUMMARY_KEY_CHARS = 80;
 /** Tables with more varying columns than this are written one `field: value` block per row. */
 const MAX_TABLE_COLUMNS = 16;
 /** The constants above a table stay on one line up to this many characters. */
@@ -348,11 +345,6 @@ function columnHeader(column: Column): string {
   return column.prefix || column.suffix ? `${name}=${column.prefix}*${column.suffix}` : name;
 }
 
-/** A column name (`spec.containers[0].image`) as written in headers and `{…}`: quoted only when it would be misread. */
-function formatName(name: string): string {
-  return needsQuotes(name, 'key') || /[,{}]/.test(name) ? JSON.stringify(name) : name;
-}
-
 /** Indices in 0…n-1 that are not in the sorted list `kept`. */
 function missing(n: number, kept: readonly number[]): number[] {
   const out: number[] = [];
@@ -364,44 +356,8 @@ function missing(n: number, kept: readonly number[]): number[] {
   return out;
 }
 
-/** `{12 keys: a, b, c, …}` or `[40 items]`: what a collapsed value held, for containers worth collapsing. */
-function shapeSummary(value: JsonObject | readonly JsonValue[]): { text: string; count: number; unit: MarkerUnit } | undefined {
-  if (flow(value, SUMMARY_MIN_CHARS).length <= SUMMARY_MIN_CHARS) return undefined;
-  if (value instanceof JsonObject) {
-    const names = value.entries.map(([k]) => formatKey(k, 'flow'));
-    let text = '';
-    for (const name of names) {
-      if (text.length + name.length > SUMMARY_KEY_CHARS) break;
-      text += (text ? ', ' : '') + name;
-    }
-    const shown = text.split(', ').length;
-    return { text: `{${names.length} keys: ${text}${shown < names.length ? `, ${GAP}` : ''}}`, count: names.length, unit: 'keys' };
-  }
-  const items = value as readonly JsonValue[];
-  const objects = items.filter((v) => v instanceof JsonObject).length;
-  return { text: `[${items.length} items${objects === items.length ? ', all objects' : ''}]`, count: items.length, unit: 'items' };
-}
-
 /** Cuts a string to at most `length` code units without splitting a surrogate pair. */
 function safeSlice(s: string, length: number): string {
   const code = s.charCodeAt(length - 1);
   return s.slice(0, code >= 0xd800 && code <= 0xdbff ? length - 1 : length);
-}
-
-/** "file: Form.tsx ×20, Card.tsx ×19" for the first column with few distinct values among the dropped rows. */
-function facetSummary(layout: TableLayout, dropped: readonly number[]): string | undefined {
-  for (const column of layout.columns) {
-    if (column.isKey) continue;
-    const counts = new Map<string, number>();
-    for (const r of dropped) {
-      const v = column.values[r];
-      if (v === undefined || v instanceof JsonObject || Array.isArray(v)) continue;
-      const text = typeof v === 'string' ? v : formatScalar(v as Exclude<JsonValue, string | object>, 'flow');
-      counts.set(text, (counts.get(text) ?? 0) + 1);
-    }
-    if (counts.size < 2 || counts.size > 6) continue;
-    const parts = [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([v, c]) => `${v} ×${c}`);
-    return `${column.name}: ${parts.join(', ')}; one row per line`;
-  }
-  return undefined;
 }

@@ -8,7 +8,8 @@
 //   blocks     large nested values and long or multi-line strings, written below their row
 //   sparse     fields only some rows have, written at the end of the row as `+{key: value}`
 // The layout is computed over all rows, so "same in every row" stays true when rows are dropped.
-import { JsonNumber, JsonObject, toJson, type JsonValue } from './parseJson';
+import { JsonObject, toJson, type JsonValue } from './parseJson';
+import { derivedColumns, withAffixes, type Derived } from './columnTemplates';
 import { flow } from './textForms';
 
 export interface Column {
@@ -39,14 +40,6 @@ export interface TableLayout {
   readonly sparse: readonly Column[];
 }
 
-/** `url = https://api.github.com/repos/o/r/issues/<number>`: the column `name` is `prefix + from + suffix` in every row. */
-export interface Derived {
-  readonly name: string;
-  readonly from: Column;
-  readonly prefix: string;
-  readonly suffix: string;
-}
-
 /** Nested objects with at most this many distinct keys are spread over dotted columns… */
 const MAX_FLAT_KEYS = 24;
 /** …and with up to MAX_INNER_KEYS keys when at most this many of them vary between rows. */
@@ -58,11 +51,6 @@ const MAX_FLAT_DEPTH = 5;
 const SPARSE_SHARE = 0.5;
 /** Nested values and strings longer than this on one line (or multi-line strings) in some row are written below the row. */
 export const BLOCK_CELL_CHARS = 120;
-/** A column counts as built from another only when that one takes at least this many values. */
-const MIN_DERIVED_SOURCES = 3;
-/** A shared prefix/suffix is factored out only when it saves at least this many characters in all. */
-const MIN_AFFIX_SAVING = 40;
-
 /** Layout for an array of objects, or undefined when the items are not all non-empty objects with unique keys. */
 export function arrayTableLayout(items: readonly JsonValue[]): TableLayout | undefined {
   if (items.length < 2) return undefined;
@@ -246,56 +234,6 @@ function compactValue(value: JsonValue, node: PathTrie | PathLeaf, copied?: (ori
   return value;
 }
 
-/**
- * Columns that repeat another column's value inside a fixed text in every row (GitHub's
- * `html_url` = `https://github.com/o/r/issues/` + `number`). A source column is never derived itself.
- */
-function derivedColumns(columns: readonly Column[], rowCount: number): Derived[] {
-  if (rowCount < 3) return [];
-  const derived: Derived[] = [];
-  const sources = new Set<Column>();
-  for (const column of columns) {
-    if (column.isKey || sources.has(column)) continue;
-    const first = column.values[0];
-    const numeric = first instanceof JsonNumber;
-    const firstText = scalarText(first);
-    if ((typeof first !== 'string' && !numeric) || firstText === undefined) continue;
-    for (const from of columns) {
-      if (from === column || derived.some((d) => d.name === from.name)) continue;
-      const text = scalarText(from.values[0]);
-      if (!text) continue;
-      const at = numeric ? (firstText === text ? 0 : -1) : firstText.lastIndexOf(text);
-      if (at < 0) continue;
-      const prefix = firstText.slice(0, at);
-      const suffix = firstText.slice(at + text.length);
-      // The source must stand as a whole word (`img:<id>`, not `c<id>` or `1<f0>`) and take several
-      // values, or a coincidence in a few rows would pass for a rule.
-      if (WORD_CHAR.test(prefix.slice(-1)) || WORD_CHAR.test(suffix.slice(0, 1))) continue;
-      if (new Set(from.values.map(scalarText)).size < MIN_DERIVED_SOURCES) continue;
-      if (/[<>]/.test(prefix + suffix) || UNSAFE_AFFIX.test(prefix + suffix)) continue;
-      // `endLine: <line>` says the two are equal, so they must be of one type; a template is always text.
-      const sameType = (v: JsonValue | undefined, f: JsonValue | undefined) => prefix + suffix !== '' || (v instanceof JsonNumber) === (f instanceof JsonNumber);
-      const matches = column.values.every((v, r) => {
-        const f = from.values[r];
-        const t = scalarText(f);
-        if (v === undefined) return f === undefined;
-        return t !== undefined && sameType(v, f) && scalarText(v) === prefix + t + suffix && (numeric ? v instanceof JsonNumber : typeof v === 'string');
-      });
-      if (!matches) continue;
-      derived.push({ name: column.name, from, prefix, suffix });
-      sources.add(from);
-      break;
-    }
-  }
-  return derived;
-}
-
-/** The text of a string or number value; undefined for anything else or an empty string. */
-function scalarText(value: JsonValue | undefined): string | undefined {
-  if (typeof value === 'string') return value === '' ? undefined : value;
-  return value instanceof JsonNumber ? value.raw : undefined;
-}
-
 function isConstant(field: Field, rowCount: number): boolean {
   return rowCount >= 2 && field.present === rowCount && allEqual(field.values as JsonValue[]);
 }
@@ -315,76 +253,4 @@ function canonical(value: JsonValue): string {
   return typeof value === 'string' ? `s${value}` : toJson(value);
 }
 
-/** Finds a prefix and suffix shared by every value of a string column, cut at non-alphanumeric boundaries. */
-function withAffixes(column: Column): Column {
-  const strings: string[] = [];
-  for (const v of column.values) {
-    if (v === undefined) continue;
-    if (typeof v !== 'string') return column;
-    strings.push(v);
-  }
-  if (strings.length < 4 || new Set(strings).size < 3) return column;
-  let prefix = strings.reduce((p, s) => commonPrefix(p, s));
-  prefix = trimToBoundary(prefix, 'end');
-  const rests = strings.map((s) => s.slice(prefix.length));
-  let suffix = rests.reduce((p, s) => commonSuffix(p, s));
-  suffix = trimToBoundary(suffix, 'start');
-  if ((prefix.length + suffix.length) * strings.length < MIN_AFFIX_SAVING || prefix.length + suffix.length < 3) return column;
-  if (!safeAffix(prefix) || !safeAffix(suffix)) return column;
-  return { ...column, prefix, suffix };
-}
 
-function commonPrefix(a: string, b: string): string {
-  let i = 0;
-  while (i < a.length && i < b.length && a.charCodeAt(i) === b.charCodeAt(i)) i++;
-  return a.slice(0, i);
-}
-
-function commonSuffix(a: string, b: string): string {
-  let i = 0;
-  while (i < a.length && i < b.length && a.charCodeAt(a.length - 1 - i) === b.charCodeAt(b.length - 1 - i)) i++;
-  return a.slice(a.length - i);
-}
-
-// A word character: an affix ends where a word ends, so `dev3@x.com` factors as `dev*@x.com`, not `d*`.
-const WORD_CHAR = /[\p{L}\p{N}_]/u;
-
-/**
- * Shortens an affix so the factored part starts/ends at a non-word character, never inside a
- * number (`express@4.` → `express@`, `2026-11-` → ``, so cells read `4.21.0`, not `21.0`) or a surrogate pair.
- */
-function trimToBoundary(affix: string, side: 'start' | 'end'): string {
-  if (side === 'end') {
-    let i = affix.length;
-    for (;;) {
-      while (i > 0 && WORD_CHAR.test(affix[i - 1])) i--;
-      if (i > 1 && /[.:-]/.test(affix[i - 1]) && /\d/.test(affix[i - 2])) i--;
-      else break;
-    }
-    if (i > 0 && isHighSurrogate(affix.charCodeAt(i - 1))) i--;
-    return affix.slice(0, i);
-  }
-  let i = 0;
-  for (;;) {
-    while (i < affix.length && WORD_CHAR.test(affix[i])) i++;
-    if (i + 1 < affix.length && /[.:-]/.test(affix[i]) && /\d/.test(affix[i + 1])) i++;
-    else break;
-  }
-  if (i < affix.length && isLowSurrogate(affix.charCodeAt(i))) i++;
-  return affix.slice(i);
-}
-
-function isHighSurrogate(code: number): boolean {
-  return code >= 0xd800 && code <= 0xdbff;
-}
-
-function isLowSurrogate(code: number): boolean {
-  return code >= 0xdc00 && code <= 0xdfff;
-}
-
-// Affixes are shown in the header as `name=prefix*suffix`: no `*`, `|`, quotes or control characters.
-const UNSAFE_AFFIX = /[*|"\u0000-\u001f\u007f\u2028\u2029]/;
-
-function safeAffix(affix: string): boolean {
-  return !UNSAFE_AFFIX.test(affix);
-}

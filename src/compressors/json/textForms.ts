@@ -109,3 +109,8 @@ export function literalBlockStyle(s: string): '|' | '|-' | undefined {
   if (s.endsWith('\n\n')) return undefined;
   return s.endsWith('\n') ? '|' : '|-';
 }
+
+/** A column name (`spec.containers[0].image`) as written in headers and `{…}`: quoted only when it would be misread. */
+export function formatName(name: string): string {
+  return needsQuotes(name, 'key') || /[,{}]/.test(name) ? JSON.stringify(name) : name;
+}

@@ -25,7 +25,7 @@ export default tseslint.config(
   },
   { files: ['src/compressors/**/*.ts'], rules: { 'no-restricted-imports': ['error', CORE_FORBIDDEN] } },
   {
-    files: ['src/runtime/**/*.ts', 'src/cli/**/*.ts', 'src/skills/**/*.ts'],
+    files: ['src/runtime/**/*.ts', 'src/cli/**/*.ts', 'src/skills/**/*.ts', 'src/instructions/**/*.ts', 'src/hook/**/*.ts', 'src/mcp/**/*.ts'],
     rules: { 'no-restricted-imports': ['error', { paths: [{ name: 'vscode', message: 'Only the VS Code glue may import vscode.' }] }] },
   },
 );

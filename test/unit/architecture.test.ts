@@ -36,7 +36,7 @@ describe('architecture', () => {
 
   it('lets only the VS Code glue import vscode', () => {
     const violations: string[] = [];
-    for (const layer of ['runtime', 'cli', 'skills', 'compressors']) {
+    for (const layer of ['runtime', 'cli', 'skills', 'compressors', 'instructions', 'hook', 'mcp']) {
       let files: string[] = [];
       try {
         files = filesUnder(join(SRC, layer));

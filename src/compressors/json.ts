@@ -27,6 +27,8 @@ const DEPTH_RANGE = 8;
 const SEARCH_STEPS = 8;
 /** Estimated token counts aim this far under the budget, for the estimate's error. */
 const ESTIMATE_MARGIN = 0.95;
+/** Stands in for a dropped-rows marker's detail while measuring: about the length of a real one. */
+const MEASURED_DETAIL = 'x'.repeat(60);
 // Stands in for the stash id until the stash is complete; never produced by rendering (control characters are always escaped).
 const PLACEHOLDER = '\u0001'.repeat(12);
 
@@ -106,7 +108,7 @@ function compressDocument(context: CompressContext, found: Located): Draft {
   let plan = lossless;
   let tokens = 0;
   const transforms = [{ step: 'json-outline', reason: 'JSON rewritten as an outline: arrays of objects as tables, constant columns written once' }];
-  const losslessText = options.budget === undefined ? '' : render(lossless, new StashCuts());
+  const losslessText = options.budget === undefined ? '' : render(lossless, new StashCuts(true));
   if (options.budget !== undefined) {
     tokens = engines.tokens.count(losslessText);
     tokensPerChar = tokens / Math.max(1, losslessText.length);
@@ -140,12 +142,12 @@ function compressDocument(context: CompressContext, found: Located): Draft {
     let low = 0;
     let high = 1;
     plan = planAt(0);
-    tokens = count(render(plan, new StashCuts()));
+    tokens = count(render(plan, new StashCuts(true)));
     if (tokens <= target) {
       for (let step = 0; step < SEARCH_STEPS; step++) {
         const middle = (low + high) / 2;
         const candidate = planAt(middle);
-        const candidateTokens = count(render(candidate, new StashCuts()));
+        const candidateTokens = count(render(candidate, new StashCuts(true)));
         if (candidateTokens <= target) {
           low = middle;
           plan = candidate;
@@ -161,7 +163,7 @@ function compressDocument(context: CompressContext, found: Located): Draft {
         { ...plan, keepOpen: open.errors, maxString: MIN_STRING / 2, maxDepth: MIN_DEPTH - 1 },
       ];
       for (const candidate of stricter) {
-        const candidateTokens = count(render(candidate, new StashCuts()));
+        const candidateTokens = count(render(candidate, new StashCuts(true)));
         if (candidateTokens < tokens) {
           plan = candidate;
           tokens = candidateTokens;
@@ -193,27 +195,36 @@ function compressDocument(context: CompressContext, found: Located): Draft {
   return { text, markers: [header, ...markers], transforms };
 }
 
-/** Collects dropped items and cut strings into one stash, one JSON value per line, and writes their markers. */
+/**
+ * Collects dropped items and cut strings into one stash, one JSON value per line, and writes their
+ * markers. While `measuring` (the budget search), it only counts lines: the texts are never built.
+ */
 class StashCuts implements Cuts {
   readonly lines: string[] = [];
   readonly markers: MarkerInfo[] = [];
+  private count = 0;
 
-  dropped(lines: readonly string[], unit: MarkerUnit, detail: string): string {
-    const first = this.lines.length + 1;
-    for (const l of lines) this.lines.push(l);
-    return this.mark({ id: PLACEHOLDER, verb: 'omitted', count: lines.length, unit, lines: [first, this.lines.length], detail });
+  constructor(private readonly measuring = false) {}
+
+  dropped(count: number, lines: () => readonly string[], unit: MarkerUnit, detail: () => string): string {
+    const first = this.count + 1;
+    this.add(count, lines);
+    return this.mark({ id: PLACEHOLDER, verb: 'omitted', count, unit, lines: [first, this.count], detail: this.measuring ? MEASURED_DETAIL : detail() });
   }
 
   elided(value: JsonValue, count: number, unit: MarkerUnit): string {
-    this.lines.push(toJson(value));
-    const line = this.lines.length;
-    return this.mark({ id: PLACEHOLDER, verb: 'elided', count, unit, lines: [line, line], detail: 'the whole value' });
+    this.add(1, () => [toJson(value)]);
+    return this.mark({ id: PLACEHOLDER, verb: 'elided', count, unit, lines: [this.count, this.count], detail: 'the whole value' });
   }
 
   truncated(full: string, cut: number): string {
-    this.lines.push(JSON.stringify(full));
-    const line = this.lines.length;
-    return this.mark({ id: PLACEHOLDER, verb: 'truncated', count: cut, unit: 'chars', lines: [line, line], detail: 'the whole string' });
+    this.add(1, () => [JSON.stringify(full)]);
+    return this.mark({ id: PLACEHOLDER, verb: 'truncated', count: cut, unit: 'chars', lines: [this.count, this.count], detail: 'the whole string' });
+  }
+
+  private add(count: number, lines: () => readonly string[]): void {
+    this.count += count;
+    if (!this.measuring) for (const l of lines()) this.lines.push(l);
   }
 
   private mark(marker: MarkerInfo): string {

@@ -110,18 +110,21 @@ class Parser {
   private string(): string {
     const t = this.text;
     const start = ++this.pos;
-    // Fast path: no escapes before the closing quote.
-    const close = t.indexOf('"', start);
-    if (close < 0) throw new SyntaxFailure('unterminated string');
-    const slash = t.indexOf('\\', start);
-    if (slash < 0 || slash > close) {
-      const s = t.slice(start, close);
-      if (hasControl(s)) throw new SyntaxFailure('control character in string');
-      this.pos = close + 1;
-      return s;
+    // Fast path: no escapes before the closing quote (one scan; indexOf would look past the quote).
+    let end = start;
+    while (end < t.length) {
+      const c = t.charCodeAt(end);
+      if (c === 0x22 || c === 0x5c) break;
+      if (c < 0x20) throw new SyntaxFailure('control character in string');
+      end++;
     }
-    let out = '';
-    let i = start;
+    if (end >= t.length) throw new SyntaxFailure('unterminated string');
+    if (t.charCodeAt(end) === 0x22) {
+      this.pos = end + 1;
+      return t.slice(start, end);
+    }
+    let out = t.slice(start, end);
+    let i = end;
     for (;;) {
       if (i >= t.length) throw new SyntaxFailure('unterminated string');
       const ch = t[i];
@@ -140,9 +143,16 @@ class Parser {
         } else throw new SyntaxFailure('bad escape');
         continue;
       }
-      if (ch.charCodeAt(0) < 0x20) throw new SyntaxFailure('control character in string');
-      out += ch;
-      i++;
+      // A run of plain characters up to the next quote or backslash, appended at once.
+      let run = i;
+      while (run < t.length) {
+        const c = t.charCodeAt(run);
+        if (c === 0x22 || c === 0x5c) break;
+        if (c < 0x20) throw new SyntaxFailure('control character in string');
+        run++;
+      }
+      out += t.slice(i, run);
+      i = run;
     }
     this.pos = i + 1;
     return out;
@@ -150,11 +160,6 @@ class Parser {
 }
 
 const ESCAPES: Record<string, string> = { '"': '"', '\\': '\\', '/': '/', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t' };
-
-function hasControl(s: string): boolean {
-  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) < 0x20) return true;
-  return false;
-}
 
 /** Compact JSON text of a value, numbers as written: used for stashed rows and equality. */
 export function toJson(value: JsonValue): string {

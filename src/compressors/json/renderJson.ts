@@ -32,8 +32,8 @@ export interface RenderPlan {
 }
 
 export interface Cuts {
-  /** Marker text for items left out of a collection; `lines` are their JSON texts, one per item. */
-  dropped(lines: readonly string[], unit: MarkerUnit, detail: string): string;
+  /** Marker text for `count` items left out of a collection; `lines` gives their JSON texts, one per item (asked only when needed). */
+  dropped(count: number, lines: () => readonly string[], unit: MarkerUnit, detail: () => string): string;
   /** Marker text for a string shortened by `cut` characters. */
   truncated(full: string, cut: number): string;
   /** Marker text for a nested value shown only as a summary of its shape. */
@@ -144,7 +144,7 @@ class Renderer {
     }
     if (kept && kept.length < object.entries.length) {
       const dropped = missing(object.entries.length, kept).map((i) => object.entries[i]);
-      const marker = this.cuts.dropped(dropped.map(([k, v]) => `{${JSON.stringify(k)}:${toJson(v)}}`), 'keys', dropped.map(([k]) => k).join(', '));
+      const marker = this.cuts.dropped(dropped.length, () => dropped.map(([k, v]) => `{${JSON.stringify(k)}:${toJson(v)}}`), 'keys', () => dropped.map(([k]) => k).join(', '));
       this.out.push(pad + marker);
     }
   }
@@ -213,7 +213,8 @@ class Renderer {
   }
 
   private droppedItems(items: readonly JsonValue[], kept: readonly number[], unit: MarkerUnit, detail: string): string {
-    return this.cuts.dropped(missing(items.length, kept).map((i) => toJson(items[i])), unit, detail);
+    const dropped = missing(items.length, kept);
+    return this.cuts.dropped(dropped.length, () => dropped.map((i) => toJson(items[i])), unit, () => detail);
   }
 
   private table(head: string | undefined, collection: JsonObject | readonly JsonValue[], layout: TableLayout, indent: number): void {
@@ -298,8 +299,8 @@ class Renderer {
     }
     if (lossy) {
       const dropped = missing(n, kept);
-      const lines = dropped.map((r) => (isArray ? toJson((collection as readonly JsonValue[])[r]) : `{${JSON.stringify(layout.keys![r])}:${toJson((collection as JsonObject).entries[r][1])}}`));
-      this.out.push(rowPad + this.cuts.dropped(lines, 'rows', facetSummary(layout, dropped) ?? 'one row per line, in order'));
+      const lines = () => dropped.map((r) => (isArray ? toJson((collection as readonly JsonValue[])[r]) : `{${JSON.stringify(layout.keys![r])}:${toJson((collection as JsonObject).entries[r][1])}}`));
+      this.out.push(rowPad + this.cuts.dropped(dropped.length, lines, 'rows', () => facetSummary(layout, dropped) ?? 'one row per line, in order'));
     }
   }
 

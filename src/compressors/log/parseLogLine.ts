@@ -94,25 +94,35 @@ function levelOf(body: string): Level | undefined {
 function parseJsonLine(text: string): LogLine | undefined {
   const value = parseJson(text);
   if (!(value instanceof JsonObject)) return undefined;
-  const get = (keys: readonly string[]) => {
+  // A field counts as the time, level or message only when it reads as one; otherwise it stays
+  // among the other fields and is shown with them.
+  const find = <T>(keys: readonly string[], read: (v: JsonValue) => T | undefined): [string, T] | undefined => {
     for (const key of keys) {
       const entry = value.entries.find(([k]) => k === key);
-      if (entry) return entry;
+      const found = entry ? read(entry[1]) : undefined;
+      if (found !== undefined) return [key, found];
     }
     return undefined;
   };
-  const timeEntry = get(TIME_KEYS);
-  const levelEntry = get(LEVEL_KEYS);
-  const messageEntry = get(MESSAGE_KEYS);
-  if (!timeEntry && !levelEntry && !messageEntry) return undefined;
-  const known = new Set([timeEntry?.[0], levelEntry?.[0], messageEntry?.[0]].filter((k): k is string => k !== undefined));
-  const message = messageEntry && typeof messageEntry[1] === 'string' ? messageEntry[1] : undefined;
+  const time = find(TIME_KEYS, timeText);
+  const message = find(MESSAGE_KEYS, (v) => (typeof v === 'string' ? v : undefined));
+  // The level: a top-level field, or one a level down (`{"reason": …, "message": {"level": "error", …}}` from cargo).
+  const level = find(LEVEL_KEYS, jsonLevel);
+  let nestedLevel: Level | undefined;
+  if (!level) {
+    for (const [, v] of value.entries) {
+      if (!(v instanceof JsonObject)) continue;
+      const inner = v.entries.find(([k]) => LEVEL_KEYS.includes(k));
+      nestedLevel ??= inner ? jsonLevel(inner[1]) : undefined;
+    }
+  }
+  const known = new Set([time?.[0], level?.[0], message?.[0]].filter((k): k is string => k !== undefined));
   const others = value.entries.filter(([k]) => !known.has(k)).map(([k]) => k);
   return {
-    time: timeEntry ? timeText(timeEntry[1]) : undefined,
-    level: levelEntry ? jsonLevel(levelEntry[1]) : undefined,
-    body: `${message ?? ''} {${others.join(', ')}}`,
-    json: { object: value, message, known, stack: stackOf(value) },
+    time: time?.[1],
+    level: level?.[1] ?? nestedLevel,
+    body: `${message?.[1] ?? ''} {${others.join(', ')}}`,
+    json: { object: value, message: message?.[1], known, stack: stackOf(value) },
   };
 }
 

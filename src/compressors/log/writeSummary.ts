@@ -31,7 +31,10 @@ export function writeSummary(builder: DraftBuilder, a: Analysis, keep: Uint8Arra
   builder.write(`log: ${lines.length} lines${span}${levels.length ? `; ${levels.join(', ')}` : ''}${traces}`);
   if (parsed.some((p) => p.json)) {
     const shared = a.shared.length ? `; every JSON line also has {${a.shared.map(([k, v]) => `${k}: ${v}`).join(', ')}}` : '';
-    builder.write(`JSON lines shown as: time LEVEL message {other fields}, a stack below its line${shared}`);
+    const json = parsed.filter((p) => p.json);
+    const shape = [json.some((p) => p.time) && 'time', json.some((p) => p.level !== undefined) && 'LEVEL', json.some((p) => p.json!.message !== undefined) && 'message', '{other fields}'].filter(Boolean).join(' ');
+    const stacks = json.some((p) => p.json!.stack !== undefined) ? ', a stack below its line' : '';
+    builder.write(`JSON lines shown as: ${shape}${stacks}${shared}`);
   }
 
   // The kinds of lines that were cut, most frequent first.

@@ -16,7 +16,7 @@ const COULD_NOT_COMPILE = /^error: could not compile `[^`]+`(?: \([^)]*\))?(?: d
 const ABORTING = /^error: aborting due to (?:(\d+) previous errors?|previous error)(?:; (\d+) warnings? emitted)?/;
 // warning: 3 warnings emitted   (rustc)
 const EMITTED = /^warning: (\d+) warnings? emitted/;
-//    Compiling serde v1.0.151   Downloaded anyhow v1.0.69   Updating crates.io index
+//    Compiling serde v1.0.151   Downloaded anyhow v1.0.69   Locking 12 packages to latest compatible versions
 const PROGRESS = /^ +(Compiling|Checking|Downloaded|Downloading|Updating|Locking|Adding|Blocking|Fresh|Documenting|Unpacking|Packaging|Verifying|Archiving) /;
 // = help: for further information visit https://rust-lang.github.io/rust-clippy/rust-1.95.0/index.html#needless_return
 // error[E0502]: cannot borrow `self.items` as mutable because it is also borrowed as immutable

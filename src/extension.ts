@@ -6,6 +6,16 @@ import { Lazy } from './runtime/lazy';
 import { registerChatParticipant } from './chatParticipant/participant';
 import { registerShowLog } from './commands/showLog';
 import { createStatusBar } from './statusBar';
+import { registerPreviewDocuments } from './commands/previewDocuments';
+import { registerCompressInstructionFiles } from './commands/compressInstructionFiles';
+import { registerRestoreInstructionFiles } from './commands/restoreInstructionFiles';
+import { registerSetTerseMode } from './commands/setTerseMode';
+import { registerRemoveTerseMode } from './commands/removeTerseMode';
+import { registerNewSkill } from './commands/newSkill';
+import { registerCheckSkills } from './commands/checkSkills';
+import { registerInstallTerminalHook } from './commands/installTerminalHook';
+import { registerUninstallTerminalHook } from './commands/uninstallTerminalHook';
+import { registerMcpServer } from './mcpServerProvider';
 
 let runtime: Lazy<Runtime> | undefined;
 
@@ -15,6 +25,8 @@ export interface HeadroomApi {
   readonly activationMs: number;
   /** True once something needed the Runtime (and its WASM tokenizer); `deactivate` frees it. */
   readonly runtimeLoaded: boolean;
+  /** The MCP servers Headroom offers VS Code right now. */
+  readonly mcpServerDefinitions: () => vscode.McpStdioServerDefinition[];
 }
 
 export function activate(context: vscode.ExtensionContext): HeadroomApi {
@@ -35,9 +47,20 @@ export function activate(context: vscode.ExtensionContext): HeadroomApi {
   context.subscriptions.push(registerShowLog(log));
   context.subscriptions.push(createStatusBar());
   context.subscriptions.push(registerChatParticipant(loadRuntime, log));
+  context.subscriptions.push(registerPreviewDocuments());
+  context.subscriptions.push(registerCompressInstructionFiles(context, loadRuntime, log));
+  context.subscriptions.push(registerRestoreInstructionFiles(context, log));
+  context.subscriptions.push(registerSetTerseMode(loadRuntime, log));
+  context.subscriptions.push(registerRemoveTerseMode(log));
+  context.subscriptions.push(registerNewSkill(context, loadRuntime, log));
+  context.subscriptions.push(registerCheckSkills(loadRuntime, log));
+  context.subscriptions.push(registerInstallTerminalHook(context, log));
+  context.subscriptions.push(registerUninstallTerminalHook(log));
+  const mcp = registerMcpServer(context);
+  context.subscriptions.push(mcp);
   const activationMs = performance.now() - started;
   log.info(`Headroom activated in ${activationMs.toFixed(1)} ms`);
-  return { activationMs, get runtimeLoaded() { return runtime?.created ?? false; } };
+  return { activationMs, get runtimeLoaded() { return runtime?.created ?? false; }, mcpServerDefinitions: mcp.definitions };
 }
 
 export async function deactivate(): Promise<void> {

@@ -51,7 +51,8 @@ export async function hookMain(argv: readonly string[], cliPath: string): Promis
   const shell = shellAt >= 0 ? argv[shellAt + 1] : process.env.SHELL;
   const input = await readStdin(MAX_INPUT_BYTES);
   if (input === undefined || process.env.HEADROOM_HOOK === 'off') return 0;
-  const decision = decideHook(input, { cli: cliInvocation(process.execPath, cliPath, process.env.ELECTRON_RUN_AS_NODE === '1'), shell });
+  // VS Code's own executable runs as Node only with ELECTRON_RUN_AS_NODE; plain Node needs nothing.
+  const decision = decideHook(input, { cli: cliInvocation(process.execPath, cliPath, process.versions.electron !== undefined), shell });
   if (process.env.HEADROOM_HOOK_DEBUG) process.stderr.write(`headroom hook: ${decision.reason}\n`);
   if (decision.output) process.stdout.write(decision.output + '\n');
   return 0;

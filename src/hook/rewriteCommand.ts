@@ -77,8 +77,9 @@ export function rewriteCommand(command: string, options: RewriteOptions): Rewrit
     const why = whyNotWrappable(segment);
     if (why) return keep(why);
   }
-  const prefix = segments.slice(0, first).map((s) => `${s.text} ${s.operator} `).join('');
-  const restText = stripTrailingStderrMerge(joinSegments(rest));
+  // The command as written from its first wrapped segment on, and the leading state changes before it.
+  const prefix = line.slice(0, rest[0].start);
+  const restText = stripTrailingStderrMerge(line.slice(rest[0].start));
   const body = rest.length > 1 ? `{ ${restText}; }` : restText;
   return {
     command: `${prefix}(set -o pipefail; ${body} 2>&1 | ${options.cli} compress --command ${quote(restText)})`,
@@ -97,10 +98,6 @@ function shellName(shell: string | undefined): string | undefined {
   const base = shell.replaceAll('\\', '/').split('/').pop() ?? '';
   const name = base.toLowerCase().startsWith('-') ? base.slice(1) : base; // a login shell: `-zsh`
   return (name.toLowerCase().endsWith('.exe') ? name.slice(0, -4) : name).toLowerCase();
-}
-
-function joinSegments(segments: readonly Segment[]): string {
-  return segments.map((s, i) => (i < segments.length - 1 ? `${s.text} ${s.operator}` : s.text)).join(' ');
 }
 
 function stripTrailingStderrMerge(text: string): string {
@@ -147,7 +144,7 @@ function whySubcommand(program: string, args: readonly string[]): string | undef
     }
     case 'npx': case 'pnpx': case 'bunx':
       if (sub && CREATE_PACKAGE.test(sub) && !has('-y', '--yes')) return `${sub} prompts`;
-      return sub ? whyNotWrappable({ text: args.slice(args.indexOf(sub)).join(' ') }) : undefined;
+      return sub ? whyNotWrappable({ text: args.slice(args.indexOf(sub)).join(' '), start: 0 }) : undefined;
     case 'tail': case 'journalctl':
       return has('-f', '-F', '--follow') ? `${program} --follow runs until stopped` : undefined;
     case 'docker': case 'podman': case 'kubectl': case 'oc': {

@@ -9,6 +9,8 @@ const MAX_NESTING = 64;
 export interface Segment {
   /** The segment's text, trimmed. */
   readonly text: string;
+  /** Offset of the segment's first character in the line. */
+  readonly start: number;
   /** The operator after it (`&&`, `||`, `;`), or undefined for the last segment. */
   readonly operator?: '&&' | '||' | ';';
 }
@@ -81,7 +83,7 @@ export function scanShell(line: string): Scan {
     if (depth === 0) {
       const two = line.slice(i, i + 2);
       if (two === '&&' || two === '||') {
-        segments.push({ text: line.slice(start, i).trim(), operator: two });
+        segments.push(segmentOf(line, start, i, two));
         i += 2;
         start = i;
         wordStart = true;
@@ -89,7 +91,7 @@ export function scanShell(line: string): Scan {
       }
       if (c === ';') {
         if (line[i + 1] === ';') return blocked('a case clause');
-        segments.push({ text: line.slice(start, i).trim(), operator: ';' });
+        segments.push(segmentOf(line, start, i, ';'));
         i++;
         start = i;
         wordStart = true;
@@ -116,9 +118,15 @@ export function scanShell(line: string): Scan {
   }
   if (depth > 0) return blocked('an unterminated ( group');
   const last = line.slice(start).trim();
-  if (last) segments.push({ text: last });
+  if (last) segments.push(segmentOf(line, start, line.length));
   else if (segments.length > 0 && segments[segments.length - 1].operator !== ';') return blocked(`a trailing ${segments[segments.length - 1].operator}`);
   return { segments };
+}
+
+function segmentOf(line: string, start: number, end: number, operator?: Segment['operator']): Segment {
+  const raw = line.slice(start, end);
+  const text = raw.trim();
+  return { text, start: start + raw.indexOf(text), ...(operator ? { operator } : {}) };
 }
 
 /** `2>&1` as the very end of the line: harmless, the wrapper merges stderr anyway. */

@@ -95,7 +95,7 @@ describe('hook', () => {
 
   it('wraps command lists whole and drops a trailing 2>&1 the wrapper adds anyway', () => {
     const rewritten = hook(payload('echo one && echo two || echo three; echo four 2>&1')).command!;
-    assert.match(rewritten, /^\(set -o pipefail; \{ echo one && echo two \|\| echo three ; echo four; \} 2>&1 \|/);
+    assert.match(rewritten, /^\(set -o pipefail; \{ echo one && echo two \|\| echo three; echo four; \} 2>&1 \|/);
     assert.equal(bash(rewritten).out, 'one\ntwo\nfour\n');
   });
 

@@ -1,6 +1,8 @@
 // Everything package.json declares must exist at run time. A new kind of contribution fails the
 // first test until a check for it is added here.
 import * as assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import * as vscode from 'vscode';
 import { askInChat, headroomExtension } from './helpers';
 
@@ -22,6 +24,20 @@ const CHECKS: Readonly<Record<string, (entries: readonly Contribution[]) => Prom
   async languageModelTools(entries) {
     const registered = new Set(vscode.lm.tools.map((tool) => tool.name));
     for (const { name } of entries) assert.ok(registered.has(String(name)), `tool ${name} is declared but not registered`);
+  },
+  async mcpServerDefinitionProviders(entries) {
+    const offered = (await headroomExtension().activate()).mcpServerDefinitions();
+    for (const { id } of entries) assert.ok(id === 'headroom' && offered.length === 1, `MCP provider ${id} is declared but offers ${offered.length} servers`);
+  },
+  async chatSkills(entries) {
+    // No API lists skills: a declared one must exist in the extension, with a name equal to its folder.
+    for (const { path } of entries) {
+      const text = readFileSync(join(headroomExtension().extensionPath, String(path)), 'utf8');
+      assert.match(text, new RegExp(`^---\nname: ${String(path).split('/').slice(-2, -1)[0]}\n`), `skill ${path}`);
+    }
+  },
+  async chatAgents(entries) {
+    for (const { path } of entries) assert.match(readFileSync(join(headroomExtension().extensionPath, String(path)), 'utf8'), /^---\nname: /, `agent ${path}`);
   },
   async configuration(entries) {
     for (const section of entries) {

@@ -2,7 +2,7 @@
 // on real data (real logs, real JSON, real config files, a real command), measured with the real
 // tokenizer, and "Check Skills" on good and bad skills.
 import assert from 'node:assert/strict';
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { Runtime } from '../../src/runtime/runtime';
@@ -80,6 +80,9 @@ describe('skills', function () {
   it('scaffolds a log skill on real logs: valid SKILL.md, a script that runs, ~10× fewer tokens', async () => {
     const logs = join(ROOT, 'test', 'fixtures', 'log', 'log');
     for (const name of ['java-ledger-sync', 'go-shipping-quotes', 'python-invoice-worker', 'pino-orders-api', 'rust-thumbnailer-panic']) copy(join(logs, `${name}.txt`), `logs/${name}.log`);
+    // Folder links that loop are not followed.
+    symlinkSync(join(root, 'logs'), join(root, 'logs', 'again'));
+    symlinkSync(root, join(root, 'logs', 'up'));
     const { files, measurement } = await scaffold({ name: 'summarize-logs', kind: 'logs', inputs: ['logs/**/*.log'], purpose: 'Triage the service logs' });
     const fm = parseFrontMatter(files.skillMd);
     assert.deepEqual(checkSkillFrontMatter(fm, 'summarize-logs').errors, []);

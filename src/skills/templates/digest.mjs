@@ -11,7 +11,7 @@
 //   node <this file> --raw           the raw data itself, as an agent would read it (for measuring)
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { lstatSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, extname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -145,16 +145,21 @@ function findFiles(patterns) {
   return { files: [...files].sort(), skipped, truncated };
 }
 
-function walk(path, visit, explicit) {
+function walk(path, visit, explicit, depth = 0) {
   let stat;
-  try { stat = statSync(path); } catch { return true; }
+  try { stat = lstatSync(path); } catch { return true; }
+  // A linked file is read; a linked folder is not entered (it may loop, or lead out of the workspace).
+  if (stat.isSymbolicLink()) {
+    try { stat = statSync(path); } catch { return true; }
+    return stat.isFile() ? visit(path) : true;
+  }
   if (stat.isFile()) return visit(path);
-  if (!stat.isDirectory()) return true;
+  if (!stat.isDirectory() || depth > 40) return true;
   let names;
   try { names = readdirSync(path).sort(); } catch { return true; }
   for (const name of names) {
     if (SKIP_DIRS.has(name) && !explicit.has(name)) continue;
-    if (walk(join(path, name), visit, explicit) === false) return false;
+    if (walk(join(path, name), visit, explicit, depth + 1) === false) return false;
   }
   return true;
 }

@@ -88,8 +88,12 @@ export function writeSkill(root: string, files: SkillFiles): { ok: true } | { ok
   }
 }
 
-/** The template with its config block replaced by this skill's settings. */
-export function configureTemplate(template: string, request: SkillRequest): string {
+/**
+ * The template with its config block replaced by this skill's settings. `root` is the workspace
+ * root as the script finds it: relative to the script's folder (the default, for the skill as
+ * written), or absolute (for measuring a copy in a temporary folder before anything is written).
+ */
+export function configureTemplate(template: string, request: SkillRequest, root = '../../../..'): string {
   const start = template.indexOf(CONFIG_START);
   const end = template.indexOf(CONFIG_END);
   if (start < 0 || end < start) throw new Error('the digest template has no config block');
@@ -99,7 +103,7 @@ export function configureTemplate(template: string, request: SkillRequest): stri
     inputs: request.kind === 'command' ? [] : request.inputs,
     command: request.kind === 'command' ? request.command ?? '' : '',
     // The script lives in <root>/.github/skills/<name>/scripts/.
-    root: '../../../..',
+    root,
   };
   return `${template.slice(0, start)}${CONFIG_START} ${JSON.stringify(config, null, 2)} ${template.slice(end)}`;
 }

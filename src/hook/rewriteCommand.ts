@@ -43,8 +43,6 @@ const HEADROOM_CLI = /\bheadroom\b|\bcli\.js['"]? (?:compress|retrieve|count|mcp
 const LINE_BREAK = /[\r\n]/;
 // `src/app.ts`, `--command=x` — a word that needs no quotes
 const PLAIN_WORD = /^[\w@%+=:,./-]+$/;
-// `make 2>&1` — the stderr merge at the end, which the wrapper does anyway
-const TRAILING_STDERR_MERGE = /\s+2>&1\s*$/;
 // `-am` in `git commit -am "msg"` — a short-flag cluster with m
 const SHORT_FLAGS_WITH_M = /^-[a-zA-Z]*m/;
 // `-it` in `docker run -it ubuntu` — a short-flag cluster with i or t
@@ -100,8 +98,12 @@ function shellName(shell: string | undefined): string | undefined {
   return (name.toLowerCase().endsWith('.exe') ? name.slice(0, -4) : name).toLowerCase();
 }
 
+/** `make 2>&1` → `make`: the stderr merge at the end, which the wrapper does anyway. */
 function stripTrailingStderrMerge(text: string): string {
-  return text.replace(TRAILING_STDERR_MERGE, '');
+  const trimmed = text.trimEnd();
+  if (!trimmed.endsWith('2>&1')) return text;
+  const before = trimmed.slice(0, -4);
+  return before.endsWith(' ') || before.endsWith('\t') ? before.trimEnd() : text;
 }
 
 function isStateful(segment: Segment): boolean {

@@ -152,7 +152,7 @@ describe('hook', () => {
   });
 
   it('scans in linear time on pathological input', () => {
-    for (const line of ['('.repeat(50_000), '$('.repeat(50_000), '"$('.repeat(30_000), '\\'.repeat(100_001), `a ${'&& b '.repeat(20_000)}`]) {
+    for (const line of ['('.repeat(50_000), '$('.repeat(50_000), '"$('.repeat(30_000), '\\'.repeat(100_001), `a ${'&& b '.repeat(20_000)}`, `make${' '.repeat(100_000)}x`, `make${' \t'.repeat(50_000)}2>&1`]) {
       const started = Date.now();
       scanShell(line);
       rewriteCommand(line, OPTIONS);

@@ -1,16 +1,21 @@
 // Instruction files (`.github/copilot-instructions.md`, `*.instructions.md`, `AGENTS.md`, `CLAUDE.md`)
 // ride along with every request, so a token saved here is saved on every turn. The rewrite is
-// deterministic and lossless in meaning: politeness and filler phrases, exact-duplicate rules,
-// redundant whitespace, thematic breaks and table padding go; front matter, headings, code blocks,
-// inline code, URLs, paths, numbers and negations stay byte for byte. That promise is checked after
-// rewriting — any difference and the original is kept. Compressing twice gives the same bytes as once.
+// deterministic and lossless in meaning: politeness, filler and verbose phrases (the table in
+// instructions/tersePhrases.ts), emphasis on plain terms, near-exact duplicate rules, `claude /init`
+// boilerplate, redundant whitespace, thematic breaks and table padding go; front matter, headings,
+// code blocks, inline code, URLs, quotes, globs, paths, numbers and negations stay byte for byte.
+// That promise is checked per line (a line that would lose one keeps its original text) and again
+// for the whole file (any difference and the original is kept). Compressing twice gives the same
+// bytes as once.
 import type { CompressContext, Compressor, Draft, ParsedCommand, Transform } from './types';
 import { DraftBuilder } from './shared/draft';
+import { parkSpans, protectedSpans, sameProtectedSpans, unparkSpans } from './instructions/protectedSpans';
+import { ANNOUNCEMENT, CAPITALIZABLE, CAPITALIZE, CAPITALIZE_VERB, CONTINUATION, REFERS_BACK, tersePhrases } from './instructions/tersePhrases';
 
 // `.github/copilot-instructions.md`, `react.instructions.md`, `AGENTS.md`, `CLAUDE.md`, `CLAUDE.local.md`
 const INSTRUCTION_FILE = /(?:^|[/\\])(?:copilot-instructions\.md|[^/\\]+\.instructions\.md|AGENTS\.md|AGENT\.md|CLAUDE\.md|CLAUDE\.local\.md|GEMINI\.md)$/i;
-// ```` ```bash ```` or `~~~` opening a fenced code block
-const FENCE = /^( {0,3})(`{3,}|~{3,})/;
+// ```` ```bash ```` or `~~~` opening a fenced code block (at any indent: fences inside list items too)
+const FENCE = /^([ \t]*)(`{3,}|~{3,})/;
 // `## Testing` (ATX heading)
 const ATX_HEADING = /^ {0,3}#{1,6}(?:[ \t]|$)/;
 // the `###` of `### Testing` (its level)
@@ -27,74 +32,51 @@ const HTML_START = /^ {0,3}</;
 const TABLE_ROW = /^ {0,3}\|.*\|[ \t]*$/;
 // `| --- | :---: |` cells of a table's delimiter row
 const DELIMITER_CELL = /^[ \t]*(:?)-+(:?)[ \t]*$/;
-// `  - `, `1. `, `> ` — the prefix of a list item or quote line, kept as written
-const LINE_PREFIX = /^[ \t]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+|>[ \t]?)*/;
+// `  - `, `1. `, `> `, `- [ ] ` — the prefix of a list item, task or quote line, kept as written
+const LINE_PREFIX = /^[ \t]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+(?:\[[ xX]\][ \t]+)?|>[ \t]?)*/;
 // `- `, `* `, `12. ` at the start of a line: a list item
 const LIST_MARKER = /^[ \t]*(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)/;
+// `  - ` or `10. ` — a list item's marker with the spaces before its content
+const LIST_ITEM_START = /^( *)(?:[-*+]|\d{1,9}[.)])( {1,4}|$)/;
 // four spaces or a tab after a blank line: indented code
 const INDENTED = /^(?: {4}|\t)/;
-// `[hr:3f9a0c1b2d4e elided 412 chars: …]` — this compressor's own marker line, never rewritten
+// `[hr:3f9a0c1b2d4e elided 412 chars]` — this compressor's own marker line, never rewritten
 const OWN_MARKER = /^\[hr:[0-9a-f]{12} [^\]\n]*\]$/;
+// `This file provides guidance to Claude Code (claude.ai/code) when working with code in this repository.`
+// — the line `claude /init` (and Warp's init) writes: it says what the file is, not what to do
+const INIT_BOILERPLATE = /^This file provides guidance to [^\n]{1,60}? when working with (?:code in )?this repository\.$/;
 // `, use …` left at the start after "Please, use …" lost its first word
-const LEFT_OVER_PUNCTUATION = /^[,;:] ?/;
+const LEFT_OVER_PUNCTUATION = /^([\uE003\uE004]*)[,;:] ?/;
 // `tests .` left when "please" went from "tests please."
 const SPACE_BEFORE_PUNCTUATION = / +(?=[,.;:!?](?:\s|$))/g;
+// `\uE004use` — sentence starts left by removals, and the word after them
+const CAPITALIZE_RUN = /([\uE003\uE004]+)([a-z][a-z']*)?/g;
+// any of the private-use characters the rewrite uses as placeholders and marks
+const PRIVATE_USE = /[\uE000-\uE004]/;
 // two or more spaces or tabs inside a line
 const SPACE_RUN = /[ \t]{2,}/g;
 const TRAILING_SPACE = /[ \t]+$/;
+// `YOU MUST `, `PLEASE ` — a phrase written in capitals (two or more letters, none lower case)
+const SHOUTED = /^(?=(?:[^a-z]*[A-Z]){2})[^a-z]*$/;
+// `.`, `!`, `?`, `:` at the end of a line: the next line of the paragraph starts a sentence
+const SENTENCE_END = /[.!?:]$/;
+// `.`, `!`, `;`, `:` ending a rule (ignored when comparing rules for duplicates)
+const END_PUNCTUATION = /[.!;:]+$/;
 /** Lines longer than this are left as written (and keep every regex here linear in practice). */
 const MAX_REWRITE_LINE = 2000;
 /** Files larger than this are not rewritten: instruction files are small, and this keeps the rewrite cheap. */
 const MAX_REWRITE_CHARS = 512 * 1024;
-// Private-use placeholders stand in for protected spans while phrases are rewritten.
-const PLACEHOLDER_OPEN = '\uE000';
-const PLACEHOLDER_CLOSE = '\uE001';
-// `\uE0003\uE001` — one placeholder
-const PLACEHOLDER = /\uE000(\d+)\uE001/g;
-// `` `npm test` ``, `https://x.dev/a`, `<https://x.dev>`, `](docs/a.md)`, `src/app.ts`, `tsconfig.json`
-const PROTECTED_SPAN = /`+|<https?:[^>\s]*>|\]\([^)\s]*\)|https?:\/\/[^\s<>)\]`]+|[\w.~@-]*\/[\w.~@/-]*|\b[\w-]+\.[A-Za-z][A-Za-z0-9]{0,5}\b/g;
-
-/** Filler the rewrite removes (or shortens), each with the label its transform reports. Flat alternations, linear time. */
-const FILLER: readonly { readonly label: string; readonly pattern: RegExp; readonly replace: string }[] = [
-  // "Thank you so much!", "Thanks in advance." (a whole sentence of politeness)
-  { label: 'thanks', pattern: /(?<=^|[.!?] )(?:thank you|thanks)(?: again| so much| very much| a lot| in advance)*(?: for [^.!?\n]{1,80})?(?:[.!]+(?: |$)|$)/gi, replace: '' },
-  // "We really appreciate your help!"
-  { label: 'thanks', pattern: /(?<=^|[.!?] )(?:we|i) (?:really |truly )?appreciate [^.!?\n]{1,80}[.!]+(?: |$)/gi, replace: '' },
-  // "Happy coding!", "Good luck!", "Hope this helps."
-  { label: 'sign-off', pattern: /(?<=^|[.!?] )(?:happy coding|good luck|hope this helps|cheers)(?:[.!]+(?: |$)|$)/gi, replace: '' },
-  // "Hi Copilot!", "Hello team,"
-  { label: 'greeting', pattern: /^(?:hi|hello|hey)(?: there| copilot| team| everyone)?[!,.]+(?: |$)/gi, replace: '' },
-  // "Please note that the API…", "Keep in mind that…", "It's worth noting that…"
-  { label: 'note that', pattern: /(?<=^|[.!?:] )(?:please note that|note that|keep in mind that|bear in mind that|it's worth noting that|it is worth noting that|remember that) /gi, replace: '' },
-  // "I would like you to use…", "We want you to…"
-  { label: 'I would like you to', pattern: /\b(?:i would like you to|i'd like you to|i want you to|i need you to|we would like you to|we'd like you to|we want you to|we need you to) /gi, replace: '' },
-  // "It is very important that you run…", "It's important to…"
-  { label: 'it is important to', pattern: /\bit(?:'s| is) (?:very |really |extremely |super )?important (?:that you |to )/gi, replace: '' },
-  // "Make sure to run…", "Always be sure to…", "Remember to…"
-  { label: 'make sure to', pattern: /\b(?:make sure to|make sure you|be sure to|remember to) /gi, replace: '' },
-  // "Please use…", "kindly add…"
-  { label: 'please', pattern: /\b(?:please|kindly),? /gi, replace: '' },
-  // "…the tests, please." / "…the tests please!"
-  { label: 'please', pattern: /,? please(?=[.!?]|$)/gi, replace: '' },
-  // "You should always…", "You must never…" → "always…", "never…"
-  { label: 'you should', pattern: /\byou (?:should|must|need to) (always|never) /gi, replace: '$1 ' },
-  // "You should run…" → "run…" (an instruction either way)
-  { label: 'you should', pattern: /(?<=^|[.!?:] )you should (?=[a-z])/gi, replace: '' },
-  // "in order to" → "to"
-  { label: 'in order to', pattern: /\bin order to\b/gi, replace: 'to' },
-  // "Simply run…", "basically the same", "Of course, …"
-  { label: 'filler word', pattern: /\b(?:simply put, |simply (?!put\b)|basically |actually |obviously |of course,? )(?=\S)/gi, replace: '' },
-  // "**TypeScript 5.6**" → "TypeScript 5.6": bold on a plain term is decoration ("**Never**" keeps its stars)
-  { label: 'bold', pattern: /\*\*(?![^*\n]*\b(?:important|never|always|must|not|no|don't|do not|warning|caution|required|only)\b)([^*\n]{1,80})\*\*/gi, replace: '$1' },
-];
-
-// Spans checked byte for byte after rewriting (in order). URLs, numbers and negations, with `n't` forms.
-const URL = /https?:\/\/[^\s<>)\]`]+/g;
-const NUMBER = /\d+(?:[.,]\d+)*/g;
-const NEGATION = /\b(?:not|no|never|none|nor|neither|nothing|nobody|nowhere|cannot|without|avoid|except|unless|only|\w+n't)\b/gi;
-const PATH = /[\w.~@-]*\/[\w.~@/-]*|\b[\w-]+\.[A-Za-z][A-Za-z0-9]{0,5}\b/g;
 
 type LineKind = 'frontMatter' | 'code' | 'heading' | 'html' | 'blank' | 'text' | 'table' | 'rule' | 'marker';
+
+/** Kinds of lines the rewrite never changes; the validation compares them line for line. */
+const FROZEN: readonly { kind: LineKind; label: string }[] = [
+  { kind: 'frontMatter', label: 'front matter' },
+  { kind: 'heading', label: 'headings' },
+  { kind: 'code', label: 'code blocks' },
+  { kind: 'html', label: 'HTML' },
+  { kind: 'marker', label: 'markers' },
+];
 
 interface Unit {
   /** Lines [start, end) of a list item or paragraph. */
@@ -120,29 +102,30 @@ export const instructions: Compressor = {
   compress(context: CompressContext): Draft | undefined {
     const { lines } = context.source;
     const original = lines.join('\n');
-    if (original.includes(PLACEHOLDER_OPEN) || original.includes(PLACEHOLDER_CLOSE)) return unchanged(original, 'the text uses the private-use characters the rewrite needs');
+    if (PRIVATE_USE.test(original)) return unchanged(original, 'the text uses the private-use characters the rewrite needs');
     if (original.length > MAX_REWRITE_CHARS) return unchanged(original, 'too large for an instruction file: left as written');
     const result = rewrite(lines);
-    if (result.text === original) return unchanged(original, 'nothing to remove: already terse');
-    const expected = lines.filter((_, i) => !result.removed.has(i)).join('\n');
-    const violation = compareProtected(expected, result.text);
+    const elided = original.length - result.text.length;
+    if (result.text === original || elided <= 0) return unchanged(original, 'nothing to remove: already terse');
+    const expected = lines.filter((_, i) => !result.removed.has(i));
+    const violation = compareProtected(expected, result.text.split('\n'));
     if (violation) return unchanged(original, `rewrite changed ${violation}: kept the original`);
 
     const builder = new DraftBuilder(context.source);
-    // The marker goes on its own line at the end, before the file's final newline.
+    // The marker goes on its own line at the end, before the file's final newline. It is read on
+    // every request, so it has the shortest form the grammar allows; the transforms say what went.
     const endsWithNewline = result.text.endsWith('\n');
     builder.write(endsWithNewline ? result.text.slice(0, -1) : result.text);
-    const elided = original.length - result.text.length;
-    const phrases = [...result.phrases].map(([label, n]) => `${label} ×${n}`).join(', ');
-    const duplicates = [...result.duplicateLines].map((n) => `L${n}`).join(', ');
-    // A short marker: this line is read on every request. The transforms list the phrases.
-    const detail = result.duplicateLines.length ? `filler; duplicate rules ${duplicates}` : 'filler and spacing';
-    builder.write(builder.marker({ verb: 'elided', count: elided, unit: 'chars', detail }));
+    builder.write(builder.marker({ verb: 'elided', count: elided, unit: 'chars' }));
     if (endsWithNewline) builder.write('');
-    if (result.phraseCount) builder.note('instructions-filler', `removed ${phrases}`);
-    if (result.duplicateLines.length) builder.note('instructions-duplicates', `removed exact duplicates of earlier rules at original lines ${duplicates}`);
+    const list = (numbers: readonly number[]) => numbers.map((n) => `L${n}`).join(', ');
+    if (result.phraseCount) builder.note('instructions-filler', `removed or shortened ${[...result.phrases].filter(([, n]) => n > 0).map(([label, n]) => `${label} ×${n}`).join(', ')}`);
+    if (result.duplicateLines.length) builder.note('instructions-duplicates', `removed near-exact duplicates of earlier rules in the same or an enclosing section at original lines ${list(result.duplicateLines)}`);
+    if (result.boilerplateLines.length) builder.note('instructions-boilerplate', `removed the \`claude /init\` line that only says what the file is at original line ${list(result.boilerplateLines)}`);
+    if (result.announcementLines.length) builder.note('instructions-announcement', `removed paragraphs that only announce what follows at original lines ${list(result.announcementLines)}`);
     if (result.whitespace) builder.note('instructions-whitespace', 'collapsed blank lines and spaces, dropped thematic breaks and table padding');
-    builder.note('instructions-validate', 'front matter, headings, code blocks, inline code, URLs, paths, numbers and negations checked byte for byte');
+    if (result.keptLines) builder.note('instructions-kept-lines', `${result.keptLines} line(s) kept as written: rewriting them would have changed a protected span, number or negation`);
+    builder.note('instructions-validate', 'front matter, headings, code blocks, HTML, inline code, URLs, quotes, globs, paths, numbers and negations checked byte for byte');
     return builder.build();
   },
 };
@@ -154,12 +137,16 @@ function unchanged(text: string, reason: string): Draft {
 
 interface Rewrite {
   text: string;
-  /** Original line indexes removed as duplicates. */
+  /** Original line indexes removed on purpose (duplicates, boilerplate): the validation skips them. */
   readonly removed: Set<number>;
   readonly duplicateLines: number[];
+  readonly boilerplateLines: number[];
+  readonly announcementLines: number[];
   readonly phrases: Map<string, number>;
   phraseCount: number;
   whitespace: boolean;
+  /** Lines left as written because their rewrite failed the per-line check. */
+  keptLines: number;
 }
 
 function classify(lines: readonly string[]): LineKind[] {
@@ -183,10 +170,13 @@ function classify(lines: readonly string[]): LineKind[] {
         if (close && close[2][0] === fence[2][0] && close[2].length >= fence[2].length && lines[i - 1].trim() === close[2]) break;
       }
     } else if (line.trim() === '') kinds[i++] = 'blank';
-    else if (previousBlank && INDENTED.test(line) && !inListContext(lines, kinds, i)) {
-      while (i < lines.length && (INDENTED.test(lines[i]) || (lines[i].trim() === '' && INDENTED.test(lines[i + 1] ?? '')))) kinds[i++] = 'code';
+    else if (previousBlank && INDENTED.test(line) && indentOf(line) >= codeIndent(lines, kinds, i)) {
+      const needed = codeIndent(lines, kinds, i);
+      while (i < lines.length && (lines[i].trim() === '' ? indentOf(lines[i + 1] ?? '') >= needed && (lines[i + 1] ?? '').trim() !== '' || nextIndentedCode(lines, i, needed) : indentOf(lines[i]) >= needed)) kinds[i++] = 'code';
     } else if (ATX_HEADING.test(line)) kinds[i++] = 'heading';
-    else if (SETEXT_UNDERLINE.test(lines[i + 1] ?? '') && !LIST_MARKER.test(line) && !TABLE_ROW.test(line) && !HTML_START.test(line)) {
+    else if (SETEXT_UNDERLINE.test(lines[i + 1] ?? '') && !LIST_MARKER.test(line) && !TABLE_ROW.test(line) && !HTML_START.test(line) && !INDENTED.test(line)) {
+      // The whole paragraph above a setext underline is the heading's text.
+      for (let k = i - 1; k >= 0 && kinds[k] === 'text' && !LIST_MARKER.test(lines[k]) && !INDENTED.test(lines[k]); k--) kinds[k] = 'heading';
       kinds[i++] = 'heading';
       kinds[i++] = 'heading';
     } else if (previousBlank && THEMATIC_BREAK.test(line)) kinds[i++] = 'rule';
@@ -199,31 +189,69 @@ function classify(lines: readonly string[]): LineKind[] {
   return kinds;
 }
 
-/** An indented line right after a list item (and blank lines) continues the item; it is not code. */
-function inListContext(lines: readonly string[], kinds: readonly LineKind[], i: number): boolean {
-  for (let k = i - 1; k >= 0; k--) {
-    if (kinds[k] === 'blank') continue;
-    return kinds[k] === 'text' && (LIST_MARKER.test(lines[k]) || INDENTED.test(lines[k]));
+/** A run of blank lines inside indented code continues it when the next non-blank line is indented enough. */
+function nextIndentedCode(lines: readonly string[], i: number, needed: number): boolean {
+  let k = i;
+  while (k < lines.length && lines[k].trim() === '') k++;
+  return k < lines.length && indentOf(lines[k]) >= needed;
+}
+
+/** Columns of leading whitespace (a tab advances to the next multiple of 4). */
+function indentOf(line: string): number {
+  let column = 0;
+  for (const c of line) {
+    if (c === ' ') column++;
+    else if (c === '\t') column += 4 - (column % 4);
+    else break;
   }
-  return false;
+  return column;
+}
+
+/**
+ * The indent a line after a blank line needs to be indented code: 4 columns, or 4 more than the
+ * content of the list item it belongs to (`- a` puts content at 2, so code inside it starts at 6).
+ */
+function codeIndent(lines: readonly string[], kinds: readonly LineKind[], i: number): number {
+  for (let k = i - 1; k >= 0; k--) {
+    if (kinds[k] === 'blank' || kinds[k] === 'code') continue;
+    if (kinds[k] !== 'text') return 4;
+    const item = LIST_ITEM_START.exec(lines[k].replace(/\t/g, '    '));
+    if (item) return item[0].length + (item[2].length === 0 ? 1 : 0) + 4;
+    if (indentOf(lines[k]) === 0) return 4;
+  }
+  return 4;
 }
 
 function rewrite(lines: readonly string[]): Rewrite {
   const kinds = classify(lines);
-  const result: Rewrite = { text: '', removed: new Set(), duplicateLines: [], phrases: new Map(), phraseCount: 0, whitespace: false };
+  const result: Rewrite = { text: '', removed: new Set(), duplicateLines: [], boilerplateLines: [], announcementLines: [], phrases: new Map(), phraseCount: 0, whitespace: false, keptLines: 0 };
+  const units = textUnits(lines, kinds);
   const out: (string | undefined)[] = lines.map((line, i) => {
     switch (kinds[i]) {
-      case 'text': return rewriteText(line, result);
+      case 'text': return undefined;
       case 'table': return rewriteTableRow(line, result);
       case 'rule': result.whitespace = true; return undefined;
       default: return line;
     }
   });
+  // A line starts a sentence when it starts its paragraph or list item, when the line kept before it
+  // ends one, or when every line before it in the unit was emptied — so a second pass, which sees
+  // only the kept lines, decides the same way.
+  for (const unit of units) {
+    let previous: string | undefined;
+    for (let i = unit.start; i < unit.end; i++) {
+      const continuation = previous !== undefined && !SENTENCE_END.test(previous);
+      const line = rewriteText(lines[i], result, continuation);
+      out[i] = line;
+      if (!isEmptied(line)) previous = line;
+    }
+  }
+  removeAnnouncements(units, out, result);
   // Lines emptied by the rewrite (a lone "Thanks!") go; list items left with only their marker too.
   out.forEach((line, i) => {
-    if (line !== undefined && kinds[i] === 'text' && (line.trim() === '' || LIST_MARKER.test(line) && line.replace(LINE_PREFIX, '') === '')) out[i] = undefined;
+    if (line !== undefined && kinds[i] === 'text' && isEmptied(line)) out[i] = undefined;
   });
-  removeDuplicates(lines, kinds, out, result);
+  removeDuplicates(lines, kinds, units, out, result);
   // Blank lines: one between blocks, none at the start, and the file's own ending kept.
   const kept: string[] = [];
   for (let i = 0; i < out.length; i++) {
@@ -243,111 +271,129 @@ function rewrite(lines: readonly string[]): Rewrite {
   return result;
 }
 
-/** Rewrites one line of prose: its list/quote prefix is kept, protected spans are parked as placeholders. */
-function rewriteText(line: string, result: Rewrite): string {
+/** A line the rewrite left without content: blank, or only its list marker. */
+function isEmptied(line: string): boolean {
+  return line.trim() === '' || (LIST_MARKER.test(line) && line.replace(LINE_PREFIX, '') === '');
+}
+
+/**
+ * Rewrites one line of prose: its list/quote prefix is kept, protected spans are parked as
+ * placeholders, and a line that would lose a protected span, number or negation stays as written.
+ * A line that continues a paragraph does not start a sentence.
+ */
+function rewriteText(line: string, result: Rewrite, continuation: boolean): string {
   if (line.length > MAX_REWRITE_LINE) return line;
   const prefix = LINE_PREFIX.exec(line)![0];
-  const { text: parked, spans } = park(line.slice(prefix.length));
-  let content = parked;
+  const parked = parkSpans(line.slice(prefix.length));
   const counted = new Map<string, number>();
-  for (let round = 0; round < 4; round++) {
-    const before = content;
-    for (const rule of FILLER) {
-      content = content.replace(rule.pattern, (...args: unknown[]) => {
-        result.phrases.set(rule.label, (result.phrases.get(rule.label) ?? 0) + 1);
-        counted.set(rule.label, (counted.get(rule.label) ?? 0) + 1);
-        result.phraseCount++;
-        return typeof args[1] === 'string' ? rule.replace.replace('$1', args[1]) : rule.replace;
-      });
-    }
-    // What a removal leaves behind: a leading comma, a space before punctuation.
-    if (content !== before) content = content.replace(LEFT_OVER_PUNCTUATION, '').replace(SPACE_BEFORE_PUNCTUATION, '');
-    content = content.replace(SPACE_RUN, ' ').replace(TRAILING_SPACE, '');
-    if (content === before) break;
-  }
-  if (parked.replace(SPACE_RUN, ' ').replace(TRAILING_SPACE, '') !== parked) result.whitespace = true;
-  const rewritten = (content === '' ? prefix.trimEnd() : prefix) + unpark(content, spans);
-  // A rule that took a number or a negation with it (a "Thanks for not …" sentence) is undone for this line.
-  if (!sameMatches(line, rewritten, NEGATION) || !sameMatches(line, rewritten, NUMBER)) {
-    for (const [label, n] of counted) result.phrases.set(label, result.phrases.get(label)! - n);
-    result.phraseCount -= [...counted.values()].reduce((a, b) => a + b, 0);
+  const content = terse((continuation ? CONTINUATION : '') + parked.text, counted).replace(CONTINUATION, '');
+  if (parked.text.replace(SPACE_RUN, ' ').replace(TRAILING_SPACE, '') !== parked.text) result.whitespace = true;
+  const rewritten = (content === '' ? prefix.trimEnd() : prefix) + unparkSpans(content, parked.spans);
+  return accept(line, rewritten, counted, result);
+}
+
+/** Keeps a rewritten line only if its protected spans, numbers and negations are exactly the original's. */
+function accept(line: string, rewritten: string, counted: ReadonlyMap<string, number>, result: Rewrite): string {
+  if (rewritten !== line && !sameProtectedSpans(line, rewritten)) {
+    result.keptLines++;
     return line;
+  }
+  for (const [label, n] of counted) {
+    result.phrases.set(label, (result.phrases.get(label) ?? 0) + n);
+    result.phraseCount += n;
   }
   return rewritten;
 }
 
-function sameMatches(a: string, b: string, pattern: RegExp): boolean {
-  const x = (a.match(pattern) ?? []).map((w) => w.toLowerCase());
-  const y = (b.match(pattern) ?? []).map((w) => w.toLowerCase());
-  return x.length === y.length && x.every((w, i) => w === y[i]);
+/** Applies the phrase table until nothing changes, then capitalizes the sentence starts it left. */
+function terse(text: string, counted: Map<string, number>): string {
+  let content = text;
+  for (let round = 0; round < 6; round++) {
+    const before = content;
+    for (const phrase of tersePhrases) {
+      content = content.replace(phrase.pattern, (match: string, ...args: unknown[]) => {
+        // "YOU MUST", "PLEASE": capitals are emphasis the author added on purpose
+        if (!phrase.markup && SHOUTED.test(match)) return match;
+        const whole = args[args.length - 1] as string;
+        const offset = args[args.length - 2] as number;
+        counted.set(phrase.label, (counted.get(phrase.label) ?? 0) + 1);
+        const replacement = phrase.replace.replace('$1', typeof args[0] === 'string' ? args[0] : '');
+        const upper = /^[A-Z]/.test(match);
+        // A removed sentence start leaves a mark; the last mark before a word says how to capitalize it.
+        if (replacement === '') return sentenceStart(whole, offset) && (upper || isMark(whole[offset - 1])) ? (phrase.beforeVerb ? CAPITALIZE_VERB : CAPITALIZE) : '';
+        return upper && /^[a-z]/.test(replacement) ? replacement[0].toUpperCase() + replacement.slice(1) : replacement;
+      });
+    }
+    // What a removal leaves behind: a leading comma, a space before punctuation.
+    if (content !== before) content = content.replace(LEFT_OVER_PUNCTUATION, '$1').replace(SPACE_BEFORE_PUNCTUATION, '');
+    content = content.replace(SPACE_RUN, ' ').replace(TRAILING_SPACE, '');
+    if (content === before) break;
+  }
+  return content
+    .replace(CAPITALIZE_RUN, (_, marks: string, word: string | undefined) => {
+      if (word === undefined) return '';
+      const verb = marks[marks.length - 1] === CAPITALIZE_VERB;
+      return verb || CAPITALIZABLE.has(word) ? word[0].toUpperCase() + word.slice(1) : word;
+    })
+    .replace(TRAILING_SPACE, '');
 }
 
-/** `| a   |  b |` → `| a | b |`; a delimiter row `| :--- | ---: |` → `|:---|---:|`. */
+function isMark(c: string | undefined): boolean {
+  return c === CAPITALIZE || c === CAPITALIZE_VERB;
+}
+
+function sentenceStart(text: string, offset: number): boolean {
+  return offset === 0 || isMark(text[offset - 1]) || (offset >= 2 && text[offset - 1] === ' ' && '.!?:'.includes(text[offset - 2]));
+}
+
+/** `| a   |  b |` → `| a | b |` (cells rewritten like prose); a delimiter row `| :--- | ---: |` → `|:-|-:|`. Never longer. */
 function rewriteTableRow(line: string, result: Rewrite): string {
   if (line.length > MAX_REWRITE_LINE) return line;
-  const { text: parked, spans } = park(line.trim());
-  const cells = parked.slice(1, parked.endsWith('\\|') ? parked.length : -1).split(CELL_SEPARATOR);
+  const parked = parkSpans(line.trim());
+  const cells = parked.text.slice(1, parked.text.endsWith('\\|') ? parked.text.length : -1).split(CELL_SEPARATOR);
+  const counted = new Map<string, number>();
   const delimiter = cells.every((c) => DELIMITER_CELL.test(c));
   const rebuilt = delimiter
-    ? `|${cells.map((c) => { const m = DELIMITER_CELL.exec(c)!; return `${m[1]}---${m[2]}`; }).join('|')}|`
-    : `| ${cells.map((c) => c.trim().replace(SPACE_RUN, ' ')).join(' | ')} |`;
+    ? `|${cells.map((c) => { const m = DELIMITER_CELL.exec(c)!; return `${m[1]}-${m[2]}`; }).join('|')}|`
+    : `| ${cells.map((c) => terse(c.trim(), counted)).join(' | ')} |`;
   const indent = line.slice(0, line.length - line.trimStart().length);
-  const text = indent + unpark(rebuilt, spans);
-  if (text !== line) result.whitespace = true;
-  return text;
-}
-
-/** Replaces inline code, URLs, link targets and paths with placeholders, so no rule can touch them. */
-function park(text: string): { text: string; spans: string[] } {
-  const spans: string[] = [];
-  let out = '';
-  let last = 0;
-  PROTECTED_SPAN.lastIndex = 0;
-  for (let m = PROTECTED_SPAN.exec(text); m; m = PROTECTED_SPAN.exec(text)) {
-    let end = m.index + m[0].length;
-    if (m[0].startsWith('`')) {
-      // A code span ends at the next backtick run of the same length; without one the backticks are literal.
-      const close = closingRun(text, end, m[0].length);
-      if (close < 0) continue;
-      end = close + m[0].length;
-    }
-    out += text.slice(last, m.index) + PLACEHOLDER_OPEN + spans.length + PLACEHOLDER_CLOSE;
-    spans.push(text.slice(m.index, end));
-    last = end;
-    PROTECTED_SPAN.lastIndex = end;
-  }
-  return { text: out + text.slice(last), spans };
-}
-
-/** Index of the next run of exactly `length` backticks at or after `from`, or -1. */
-function closingRun(text: string, from: number, length: number): number {
-  let i = from;
-  while (i < text.length) {
-    if (text[i] !== '`') { i++; continue; }
-    let j = i;
-    while (j < text.length && text[j] === '`') j++;
-    if (j - i === length) return i;
-    i = j;
-  }
-  return -1;
-}
-
-function unpark(text: string, spans: readonly string[]): string {
-  return text.replace(PLACEHOLDER, (_, n: string) => spans[Number(n)]);
+  const text = indent + unparkSpans(rebuilt, parked.spans);
+  if (text.length >= line.length) return line;
+  result.whitespace = true;
+  return accept(line, text, counted, result);
 }
 
 /**
- * A list item or paragraph that repeats an earlier one word for word (after the rewrite) goes — but
- * only when the earlier one is in the same section or a section containing it: the same rule under
- * two sibling headings ("Frontend", "Backend") says it applies to both, and must stay.
+ * Paragraphs of one line that only say what the file is (the `claude /init` line) or announce what
+ * follows, with no protected span, number or negation, and no "It …" after them that refers back.
  */
-function removeDuplicates(lines: readonly string[], kinds: readonly LineKind[], out: (string | undefined)[], result: Rewrite): void {
+function removeAnnouncements(units: readonly Unit[], out: (string | undefined)[], result: Rewrite): void {
+  units.forEach((unit, k) => {
+    const line = out[unit.start];
+    if (unit.end - unit.start !== 1 || line === undefined || LIST_MARKER.test(line) || line.startsWith('>')) return;
+    const boilerplate = INIT_BOILERPLATE.test(line);
+    if (!boilerplate && !(ANNOUNCEMENT.test(line) && protectedSpans(line).length === 0)) return;
+    const next = units[k + 1];
+    if (next && REFERS_BACK.test((out[next.start] ?? '').replace(LINE_PREFIX, ''))) return;
+    out[unit.start] = undefined;
+    result.removed.add(unit.start);
+    (boilerplate ? result.boilerplateLines : result.announcementLines).push(unit.start + 1);
+  });
+}
+
+/**
+ * A list item or paragraph that repeats an earlier one (after the rewrite, ignoring case outside
+ * protected spans and the final punctuation) goes — but only when the earlier one is in the same
+ * section or a section containing it: the same rule under two sibling headings ("Frontend",
+ * "Backend") says it applies to both, and must stay.
+ */
+function removeDuplicates(lines: readonly string[], kinds: readonly LineKind[], units: readonly Unit[], out: (string | undefined)[], result: Rewrite): void {
   const scopes = sectionScopes(lines, kinds);
   const seen = new Map<string, string[]>();
-  for (const unit of textUnits(lines, kinds)) {
+  for (const unit of units) {
     const parts: string[] = [];
     for (let i = unit.start; i < unit.end; i++) if (out[i] !== undefined) parts.push(out[i]!.replace(LINE_PREFIX, '').trim());
-    const key = parts.join(' ');
+    const key = ruleKey(parts.join(' '));
     if (key.split(' ').length < 3) continue;
     const scope = scopes[unit.start];
     const earlier = seen.get(key) ?? [];
@@ -360,6 +406,12 @@ function removeDuplicates(lines: readonly string[], kinds: readonly LineKind[], 
   }
 }
 
+/** A rule's text for comparing: lower case outside protected spans, single spaces, no final punctuation. */
+function ruleKey(text: string): string {
+  const parked = parkSpans(text);
+  return unparkSpans(parked.text.toLowerCase().replace(SPACE_RUN, ' ').trim().replace(END_PUNCTUATION, ''), parked.spans);
+}
+
 /** For each line, the path of headings it sits under (`3/7` = heading on line 7 under the one on line 3). */
 function sectionScopes(lines: readonly string[], kinds: readonly LineKind[]): string[] {
   const stack: { level: number; line: number }[] = [];
@@ -367,13 +419,20 @@ function sectionScopes(lines: readonly string[], kinds: readonly LineKind[]): st
   for (let i = 0; i < lines.length; i++) {
     if (kinds[i] === 'heading' && (i === 0 || kinds[i - 1] !== 'heading' || ATX_HEADING.test(lines[i]))) {
       const atx = ATX_LEVEL.exec(lines[i]);
-      const level = atx ? atx[1].length : (lines[i + 1] ?? '').trim().startsWith('=') ? 1 : 2;
+      const level = atx ? atx[1].length : setextLevel(lines, kinds, i);
       while (stack.length && stack[stack.length - 1].level >= level) stack.pop();
       stack.push({ level, line: i });
     }
     scopes.push(stack.map((h) => h.line).join('/'));
   }
   return scopes;
+}
+
+/** 1 for a title underlined with `=`, 2 for `-`: the underline is the last heading line of the run. */
+function setextLevel(lines: readonly string[], kinds: readonly LineKind[], i: number): number {
+  let k = i;
+  while (k + 1 < lines.length && kinds[k + 1] === 'heading' && !ATX_HEADING.test(lines[k + 1])) k++;
+  return lines[k].trim().startsWith('=') ? 1 : 2;
 }
 
 /** List items (with their continuation lines) and paragraphs, as line ranges of text lines. */
@@ -390,31 +449,24 @@ function textUnits(lines: readonly string[], kinds: readonly LineKind[]): Unit[]
   return units;
 }
 
-/** Names the first kind of protected span that differs between the two texts, if any. */
-function compareProtected(expected: string, actual: string): string | undefined {
-  const a = spansOf(expected);
-  const b = spansOf(actual);
-  for (const key of Object.keys(a) as (keyof typeof a)[]) {
-    if (a[key].length !== b[key].length || a[key].some((s, i) => s !== b[key][i])) return key;
+/**
+ * Names the first kind of protected content that differs between the expected text (the original
+ * less the lines removed on purpose) and the rewrite: frozen lines compare line for line, prose
+ * compares its protected spans, numbers and negations in order.
+ */
+function compareProtected(expected: readonly string[], actual: readonly string[]): string | undefined {
+  const a = classify(expected);
+  const b = classify(actual);
+  for (const { kind, label } of FROZEN) {
+    const x = expected.filter((_, i) => a[i] === kind);
+    const y = actual.filter((_, i) => b[i] === kind);
+    if (!sameList(x, y)) return label;
   }
+  const prose = (lines: readonly string[], kinds: readonly LineKind[]) => lines.flatMap((l, i) => (kinds[i] === 'text' || kinds[i] === 'table' ? protectedSpans(l) : []));
+  if (!sameList(prose(expected, a), prose(actual, b))) return 'inline code, URLs, quotes, paths, numbers or negations';
   return undefined;
 }
 
-function spansOf(text: string) {
-  const lines = text.split('\n');
-  const kinds = classify(lines);
-  const pick = (kind: LineKind) => lines.filter((_, i) => kinds[i] === kind).join('\n');
-  const prose = lines.filter((_, i) => kinds[i] === 'text' || kinds[i] === 'table').join('\n');
-  const inline: string[] = [];
-  for (const line of prose.split('\n')) for (const s of park(line).spans) if (s.startsWith('`')) inline.push(s);
-  return {
-    'front matter': [pick('frontMatter')],
-    headings: lines.filter((_, i) => kinds[i] === 'heading'),
-    'code blocks': [pick('code')],
-    'inline code': inline,
-    URLs: prose.match(URL) ?? [],
-    paths: prose.match(PATH) ?? [],
-    numbers: prose.match(NUMBER) ?? [],
-    negations: (prose.match(NEGATION) ?? []).map((w) => w.toLowerCase()),
-  };
+function sameList(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((s, i) => s === b[i]);
 }

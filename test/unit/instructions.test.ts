@@ -10,8 +10,8 @@ import { testEngines } from '../helpers/engines';
 import { fixtureCases } from '../helpers/fixtures';
 
 const ID = '0123456789ab';
-// the compressor's own marker, on the last line before the final newline
-const MARKER_LINE = /\n\[hr:[0-9a-f]{12} elided \d+ chars?: [^\]]*\](?=\n?$)/;
+// the compressor's own marker, on the last line before the final newline: `[hr:0123456789ab elided 412 chars]`
+const MARKER_LINE = /\n\[hr:[0-9a-f]{12} elided \d+ chars?\](?=\n?$)/;
 
 function run(text: string): Draft {
   const source: Source = { id: ID, text, lines: text.split('\n') };
@@ -44,15 +44,44 @@ function withoutCode(text: string): string {
   return out.join('\n');
 }
 
+/** Inline code spans of one line, as CommonMark finds them: a backtick run closed by a run of the same length. */
+function codeSpans(line: string): string[] {
+  const spans: string[] = [];
+  for (let i = 0; i < line.length;) {
+    if (line[i] !== '`') { i++; continue; }
+    let j = i;
+    while (line[j] === '`') j++;
+    const run = j - i;
+    let k = j;
+    let close = -1;
+    while (k < line.length) {
+      if (line[k] !== '`') { k++; continue; }
+      let e = k;
+      while (line[e] === '`') e++;
+      if (e - k === run) { close = k; break; }
+      k = e;
+    }
+    if (close < 0) { i = j; continue; }
+    spans.push(line.slice(i, close + run));
+    i = close + run;
+  }
+  return spans;
+}
+
+function withoutCodeSpans(text: string): string {
+  return text.split('\n').map((line) => codeSpans(line).reduce((l, span) => l.replace(span, ' '), line)).join('\n');
+}
+
 /** Spans that must survive byte for byte, in order. */
 function protectedSpans(text: string): Record<string, string[]> {
   const noCode = withoutCode(text);
+  const prose = withoutCodeSpans(noCode);
   return {
     code: fencedBlocks(text),
-    inline: noCode.match(/`[^`\n]+`/g) ?? [],
+    inline: noCode.split('\n').flatMap(codeSpans),
     urls: noCode.match(/https?:\/\/[^\s<>)\]`]+/g) ?? [],
-    numbers: noCode.replace(/`[^`\n]+`/g, '').match(/\d+(?:[.,]\d+)*/g) ?? [],
-    negations: (noCode.replace(/`[^`\n]+`/g, '').match(/\b(?:not|no|never|without|avoid|only|\w+n't)\b/gi) ?? []).map((w) => w.toLowerCase()),
+    numbers: prose.match(/\d+(?:[.,]\d+)*/g) ?? [],
+    negations: (prose.match(/\b(?:not|no|never|without|avoid|only|\w+n't)\b/gi) ?? []).map((w) => w.toLowerCase()),
     headings: text.split('\n').filter((l) => /^#{1,6} /.test(l)),
   };
 }
@@ -90,11 +119,14 @@ describe('instructions compressor', () => {
       '', '```sh', '# Please make sure to keep this comment', 'npm test', '```', '', 'Thank you so much!', '',
     ].join('\n');
     const out = run(text).text;
-    assert.ok(out.includes('- run `please keep this` before pushing.'));
-    assert.ok(out.includes('- read https://example.invalid/please-note-that/in-order-to.html and docs/please_read.md first.'));
+    assert.ok(out.includes('- Run `please keep this` before pushing.'));
+    assert.ok(out.includes('- Read https://example.invalid/please-note-that/in-order-to.html and docs/please_read.md first.'));
     assert.ok(out.includes('```sh\n# Please make sure to keep this comment\nnpm test\n```'));
     assert.ok(!out.includes('Thank you'));
-    assert.match(out, /\n\[hr:0123456789ab elided \d+ chars: filler and spacing\]\n$/);
+    // The marker is read on every request: the shortest the grammar allows, counting the characters cut.
+    const marker = /\n\[hr:0123456789ab elided (\d+) chars\]\n$/.exec(out);
+    assert.ok(marker, out);
+    assert.equal(Number(marker[1]), text.length - withoutMarker(out).length);
   });
 
   it('removes a duplicate rule in the same section, keeps it under a sibling heading', () => {
@@ -103,7 +135,7 @@ describe('instructions compressor', () => {
     const out = withoutMarker(run(text).text);
     assert.equal(out.split(rule).length - 1, 2);
     assert.ok(out.includes(`## Backend\n\n${rule}`));
-    assert.match(run(text).text, /duplicate rules L7/);
+    assert.match(run(text).transforms!.find((t) => t.step === 'instructions-duplicates')!.reason, /lines L7$/);
   });
 
   it('removes a rule that repeats one from an enclosing section', () => {
@@ -117,14 +149,14 @@ describe('instructions compressor', () => {
     const out = run(text).text;
     assert.ok(out.includes('Thanks for not pushing to main.'));
     assert.ok(out.includes('Thanks for the 3 reviews.'));
-    assert.ok(out.includes('\nrun the tests.'));
+    assert.ok(out.includes('\nRun the tests.'));
   });
 
   it('compacts tables and drops thematic breaks, but not setext headings or front matter', () => {
     const text = ['---', 'applyTo: "**/*.ts"', '---', '', 'Title', '-----', '', '| Tool    | Use        |', '| :------ | ---------: |', '| `tsc`   | types      |', '', '---', '', 'Text.', ''].join('\n');
     const out = run(text).text;
     assert.ok(out.startsWith('---\napplyTo: "**/*.ts"\n---\n\nTitle\n-----\n'));
-    assert.ok(out.includes('| Tool | Use |\n|:---|---:|\n| `tsc` | types |\n\nText.'));
+    assert.ok(out.includes('| Tool | Use |\n|:-|-:|\n| `tsc` | types |\n\nText.'));
   });
 
   it('returns the text unchanged (no marker) when there is nothing to remove', () => {
@@ -167,6 +199,161 @@ describe('instructions compressor', () => {
     );
   });
 
+  describe('the phrase table', () => {
+    /** The paragraph `line` becomes in a small file (the line itself when nothing changed). */
+    function terse(line: string): string {
+      const lines = withoutMarker(run(`# T\n\n${line}\n`).text).split('\n');
+      return lines.slice(2, -1).join('\n');
+    }
+
+    const shortened: readonly (readonly [string, string])[] = [
+      ['Please use `pnpm`.', 'Use `pnpm`.'],
+      ['Could you please add a test?', 'Add a test?'],
+      ['Make sure that every endpoint has a test.', 'Ensure every endpoint has a test.'],
+      ['Always make sure to run the linter.', 'Always run the linter.'],
+      ["Don't forget to update the changelog.", 'Update the changelog.'],
+      ['You should always rebase before merging.', 'Always rebase before merging.'],
+      ['You must not push to `main`.', 'Do not push to `main`.'],
+      ['You should run `make lint` first.', 'Run `make lint` first.'],
+      ['It is very important that you write tests.', 'Write tests.'],
+      ['It is important to note that the cache is shared.', 'The cache is shared.'],
+      ['In order to build, run `make`.', 'To build, run `make`.'],
+      ['Due to the fact that CI is slow, batch your pushes.', 'Because CI is slow, batch your pushes.'],
+      ['The worker is able to retry 3 times.', 'The worker can retry 3 times.'],
+      ['Check whether or not the cache is warm.', 'Check whether the cache is warm.'],
+      ['Prior to merging, utilize the staging cluster.', 'Before merging, use the staging cluster.'],
+      ['We process a large number of events.', 'We process many events.'],
+      ['Run it with `--watch` so that you can see changes.', 'Run it with `--watch` to see changes.'],
+      ['There is no need to mock the clock.', 'No need to mock the clock.'],
+      ['Note: the API is versioned.', 'The API is versioned.'],
+      ['Please note that the API is versioned.', 'The API is versioned.'],
+      // a tool name after a removed "Note that" keeps its case
+      ['Note that pnpm is required.', 'pnpm is required.'],
+      ['Simply run `make`.', 'Run `make`.'],
+      ['**Naming**: use camelCase for `const` values.', 'Naming: use camelCase for `const` values.'],
+      ['Hi Copilot! Thank you for helping. Please run the tests.', 'Run the tests.'],
+      ['**NOTE**: run `make` twice.', 'NOTE: run `make` twice.'],
+      ['| Rule | Why |\n|---|---|\n| Please use `zod` | validation |', '| Rule | Why |\n|-|-|\n| Use `zod` | validation |'],
+    ];
+    for (const [input, expected] of shortened) {
+      it(`shortens: ${JSON.stringify(input)}`, () => assert.equal(terse(input), expected));
+    }
+
+    // Rejected as meaning-changing: each stays exactly as written.
+    const kept: readonly string[] = [
+      'Try to keep functions under 40 lines.',
+      'Keep PRs small if possible.',
+      'Run the tests whether or not you changed code.',
+      "Don't simply copy the file; adapt it.",
+      'Read just the first line.',
+      'The new client works as well as the old one.',
+      'You should see a green check.',
+      'You can use `npx` if you like.',
+      'Feel free to open a draft PR.',
+      'Generally, prefer composition.',
+      'Search the code only if:\n\n- You need to understand the internals.',
+      'IMPORTANT: YOU MUST run `make` first.',
+      'PLEASE read this.',
+      '**Never** commit secrets.',
+      'A rule in **all** packages.',
+      'Explain *why*, not *what*.',
+      'Bind *clojure-version* in the REPL.',
+      'Schedule it with */5 * * * * in cron.',
+      'Define __init__ in every package.',
+      'Pass **kwargs and **options through.',
+      'Match **/*.ts and src/** files.',
+      'Reply with "Please make sure to review" verbatim.',
+      'Thanks for not pushing to main.',
+      'Build it and\nyou should see no warnings.',
+      '|a|b|\n|-|-|\n|1|2|',
+    ];
+    for (const input of kept) {
+      it(`keeps: ${JSON.stringify(input)}`, () => assert.equal(terse(input), input));
+    }
+
+    it('capitalizes the word a removal left at a sentence start, not a name', () => {
+      assert.equal(terse('Build it. Please use `make`. Note that npm is slow.'), 'Build it. Use `make`. npm is slow.');
+      assert.equal(terse('- remember to run tests'), '- run tests');
+    });
+
+    it('removes a paragraph that only announces what follows, unless the next one refers back to it', () => {
+      assert.equal(terse('This document describes how agents should work in this repository.\n\nRun `make` first.'), 'Run `make` first.');
+      assert.equal(terse('The following are our coding guidelines:\n\n- Use `zod`.'), '- Use `zod`.');
+      assert.equal(terse('This file provides guidance to Claude Code (claude.ai/code) when working with code in this repository.\n\nRun `make`.'), 'Run `make`.');
+      for (const input of [
+        'This document describes how agents should work here.\n\nIt is short; read all of it.',
+        'This document describes the 3 services.\n\nRun `make`.',
+        'This document describes `make` targets.\n\nRun `make`.',
+        'This document describes how agents work. Run `make`.',
+      ]) assert.equal(terse(input), input);
+    });
+
+    it('removes near-exact duplicates (case, final punctuation, filler) but not rules that differ in a protected span', () => {
+      assert.equal(terse('- Please keep each PR small.\n- Use `zod`.\n- Keep each PR small'), '- Keep each PR small.\n- Use `zod`.');
+      const differ = '- Use `Foo` for ids.\n- Use `foo` for ids.';
+      assert.equal(terse(differ), differ);
+    });
+
+    it('never rewrites indented code inside a list item, a setext heading or HTML', () => {
+      const code = ['- Examples import it as:', '', '      import pyparsing as pp', '      # Please make sure to keep this', '', '- Please run `tox`.'].join('\n');
+      assert.equal(terse(code), code.replace('- Please run', '- Run'));
+      const setext = 'Please read this\nand make sure to follow it\n======';
+      assert.equal(terse(setext), setext);
+      const html = '<details>\nPlease make sure to read\n</details>';
+      assert.equal(terse(html), html);
+    });
+
+    it('keeps a line that would lose a negation as written, and rewrites the others', () => {
+      const draft = run('# T\n\nThanks for not pushing to main.\n\nPlease run the tests.\n');
+      assert.equal(withoutMarker(draft.text), '# T\n\nThanks for not pushing to main.\n\nRun the tests.\n');
+      assert.match(draft.transforms!.find((t) => t.step === 'instructions-kept-lines')!.reason, /^1 line/);
+    });
+  });
+
+  it('keeps quotes, globs, emphasis on rule words and wrapped paragraphs of random files, and is idempotent', () => {
+    const word = fc.constantFrom('use', 'the', 'tests', 'run', 'code', 'files', 'you', 'should', 'see', 'it', 'a', 'and', 'or', 'not', 'never', '3', '4.5', 'whether', 'only');
+    const span = fc.oneof(
+      fc.stringMatching(/^[a-z ]{1,12}$/).map((s) => `"${s.trim() || 'q'}"`),
+      fc.constantFrom('**/*.ts', 'src/**', 'test_*.py', '*.module.css', '*why*', '*clojure-version*', '__init__', '**kwargs', '**Never**', '**all**', '`*.ts`', '``a ` b``'),
+      fc.stringMatching(/^[A-Za-z]{1,10}$/).map((s) => `**${s}**`),
+    );
+    const filler = fc.constantFrom('Please ', 'Make sure that ', "Don't forget to ", 'It is important to note that ', 'Note: ', 'You should ', 'You must not ', 'In order to ',
+      'Due to the fact that ', 'Prior to ', 'Check whether or not ', 'Simply ', 'Just ', 'Thanks! ', 'This document describes ', 'The following are our guidelines: ', '', '');
+    const sentence = fc.tuple(filler, fc.array(fc.oneof(word, span), { minLength: 1, maxLength: 7 })).map(([f, ws]) => `${f}${ws.join(' ')}.`);
+    const block = fc.oneof(
+      sentence.map((s) => `- ${s}`),
+      fc.array(sentence, { minLength: 1, maxLength: 3 }).map((ss) => ss.join('\n')),
+      fc.tuple(sentence, sentence).map(([a, b]) => `1. ${a}\n\n       ${b}\n`),
+      fc.tuple(sentence, sentence).map(([a, b]) => `| ${a} | ${b} |\n| --- | --- |`),
+      fc.constantFrom('## Rules', '---', '', 'Thank you!'),
+    );
+    const facts = (text: string) => {
+      const noCode = withoutCodeSpans(withoutCode(text));
+      return {
+        quotes: noCode.match(/"[^"\n]+"/g) ?? [],
+        globs: noCode.match(/(?:\*\*\/\*\.ts|src\/\*\*|test_\*\.py|\*\.module\.css|\*why\*|\*clojure-version\*|__init__|\*\*kwargs|\*\*Never\*\*|\*\*all\*\*)/g) ?? [],
+      };
+    };
+    fc.assert(
+      fc.property(fc.array(block, { minLength: 1, maxLength: 25 }), (blocks) => {
+        const input = ['# Instructions', '', ...blocks, ''].join('\n');
+        const once = run(input);
+        const out = withoutMarker(once.text);
+        assert.ok(!/[\uE000-\uE004]/.test(once.text), 'a placeholder or mark leaked');
+        const a = protectedSpans(input);
+        const b = protectedSpans(out);
+        assert.deepEqual(b.headings, a.headings);
+        for (const key of ['inline', 'urls', 'numbers', 'negations'] as const) assert.ok(isSubsequence(b[key], a[key]), `${key}: ${JSON.stringify(b[key])} vs ${JSON.stringify(a[key])}`);
+        const x = facts(input);
+        const y = facts(out);
+        for (const key of ['quotes', 'globs'] as const) assert.ok(isSubsequence(y[key], x[key]), `${key}: ${JSON.stringify(y[key])} vs ${JSON.stringify(x[key])}`);
+        assert.equal(run(once.text).text, once.text, 'not idempotent');
+        assert.equal(run(input).text, once.text, 'not byte-stable');
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   it('claims instruction files by name', () => {
     for (const f of ['.github/copilot-instructions.md', '.github/instructions/react.instructions.md', 'AGENTS.md', 'sub/dir/AGENTS.md', 'CLAUDE.md', '.claude/CLAUDE.md', 'CLAUDE.local.md', 'C:\\repo\\AGENTS.md']) {
       assert.ok(isInstructionFile(f) && instructions.handlesFile!(f), f);
@@ -182,6 +369,11 @@ describe('instructions compressor', () => {
     assert.doesNotThrow(() => run(('please '.repeat(10_000) + '\n').repeat(3)));
     assert.doesNotThrow(() => run('`'.repeat(50_000)));
     assert.doesNotThrow(() => run(('a/'.repeat(20_000) + '\n').repeat(3)));
+    assert.equal(run('# T\n\nPlease \uE004 run.\n').text, '# T\n\nPlease \uE004 run.\n');
+    for (const s of ['**', '"', '*a', '__a ', 'you should ', 'make sure that ', '- [ ] ', '| ']) {
+      const text = (s.repeat(400) + '\n').repeat(50);
+      assert.doesNotThrow(() => run(text), JSON.stringify(s));
+    }
   });
 
   it('goes through the engine by file name; small files stay below the engine threshold', async () => {

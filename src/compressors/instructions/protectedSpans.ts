@@ -1,0 +1,88 @@
+// What the instructions rewrite must never change inside a line of prose: inline code, URLs, link
+// targets, quoted strings, globs, paths and file names (parked behind placeholders while phrases are
+// rewritten), and every number and negation word (compared after the rewrite).
+import { DOUBLE_NEGATIVE } from './tersePhrases';
+
+// Private-use placeholders stand in for protected spans while phrases are rewritten.
+const PLACEHOLDER_OPEN = '\uE000';
+const PLACEHOLDER_CLOSE = '\uE001';
+// `\uE0003\uE001` — one placeholder
+const PLACEHOLDER = /\uE000(\d+)\uE001/g;
+
+// One alternative per kind, tried left to right at each position:
+//   `` `npm test` ``                         inline code (closed by the same number of backticks)
+//   `<https://x.dev/a>`, `](docs/a.md)`       autolinks and link targets
+//   `https://x.dev/a?b=1`                     bare URLs
+//   `"fix(api): …"`, `“Save”`                 quoted strings: literal text the model may have to reproduce
+//   `**/*.ts`, `src/**`, `test_*.py`          globs
+//   `src/app.ts`, `and/or`, `tsconfig.json`   paths and file names
+const PROTECTED_SPAN = /`+|<https?:[^>\s]*>|\]\([^)\s]*\)|https?:\/\/[^\s<>)\]`]+|"[^"\n]{1,200}"|“[^”\n]{1,200}”|[\w.-]*\/[\w./-]*\*[\w.*/-]*|[\w.-]*\*+(?:[\w.-]*\/|\.[\w*])[\w.*/-]*|[\w.~@-]*\/[\w.~@/-]*|\b[\w-]+\.[A-Za-z][A-Za-z0-9]{0,5}\b/g;
+// `3`, `5.6`, `1,000`, `4.5` in `4.5:1`
+const NUMBER = /\d+(?:[.,]\d+)*/g;
+// `not`, `never`, `don't`, `without`, `only` … (a rule that loses one of these says something else)
+const NEGATION = /\b(?:not|no|never|none|nor|neither|nothing|nobody|nowhere|cannot|without|avoid|except|unless|only|\w+n't)\b/gi;
+
+export interface Parked {
+  /** The text with each protected span replaced by a placeholder. */
+  readonly text: string;
+  readonly spans: readonly string[];
+}
+
+/** Replaces inline code, URLs, link targets, quotes, globs and paths with placeholders, so no rule can touch them. */
+export function parkSpans(text: string): Parked {
+  const spans: string[] = [];
+  let out = '';
+  let last = 0;
+  PROTECTED_SPAN.lastIndex = 0;
+  for (let m = PROTECTED_SPAN.exec(text); m; m = PROTECTED_SPAN.exec(text)) {
+    if (m[0] === '') { PROTECTED_SPAN.lastIndex++; continue; }
+    let end = m.index + m[0].length;
+    if (m[0].startsWith('`')) {
+      // A code span ends at the next backtick run of the same length; without one the backticks are literal.
+      const close = closingRun(text, end, m[0].length);
+      if (close < 0) continue;
+      end = close + m[0].length;
+    }
+    out += text.slice(last, m.index) + PLACEHOLDER_OPEN + spans.length + PLACEHOLDER_CLOSE;
+    spans.push(text.slice(m.index, end));
+    last = end;
+    PROTECTED_SPAN.lastIndex = end;
+  }
+  return { text: out + text.slice(last), spans };
+}
+
+export function unparkSpans(text: string, spans: readonly string[]): string {
+  return text.replace(PLACEHOLDER, (_, n: string) => spans[Number(n)]);
+}
+
+/** Index of the next run of exactly `length` backticks at or after `from`, or -1. */
+function closingRun(text: string, from: number, length: number): number {
+  let i = from;
+  while (i < text.length) {
+    if (text[i] !== '`') { i++; continue; }
+    let j = i;
+    while (j < text.length && text[j] === '`') j++;
+    if (j - i === length) return i;
+    i = j;
+  }
+  return -1;
+}
+
+/**
+ * The facts of a piece of prose that a rewrite must keep, in order and tagged by kind: its protected
+ * spans (`s…`), its numbers (`n…`) and its negation words (`!…` (outside the spans; "Don't forget to" is a plain instruction, not a negation).
+ */
+export function protectedSpans(text: string): string[] {
+  const parked = parkSpans(text);
+  const prose = parked.text.replace(PLACEHOLDER, PLACEHOLDER_OPEN).replace(DOUBLE_NEGATIVE, ' ');
+  const numbers = prose.match(NUMBER) ?? [];
+  const negations = (prose.match(NEGATION) ?? []).map((w) => w.toLowerCase());
+  return [...parked.spans.map((s) => `s${s}`), ...numbers.map((n) => `n${n}`), ...negations.map((w) => `!${w}`)];
+}
+
+/** True when both texts have the same protected spans, numbers and negations, in the same order. */
+export function sameProtectedSpans(a: string, b: string): boolean {
+  const x = protectedSpans(a);
+  const y = protectedSpans(b);
+  return x.length === y.length && x.every((s, i) => s === y[i]);
+}

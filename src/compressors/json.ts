@@ -98,7 +98,8 @@ function locate(source: Source): Located | undefined {
 function compressDocument(context: CompressContext, found: Located): Draft {
   const { source, options, engines } = context;
   const layouts: LayoutCache = new Map();
-  const render = (plan: RenderPlan, cuts: Cuts) => renderJson(found.value, plan, cuts, layouts).join('\n');
+  const texts = new Map<object, string>();
+  const render = (plan: RenderPlan, cuts: Cuts) => renderJson(found.value, plan, cuts, layouts, texts).join('\n');
   // Candidates under a budget are measured by their length at the lossless rendering's tokens per
   // character, so the search tokenizes once; the engine counts the final text exactly.
   let tokensPerChar = 0.25;
@@ -189,7 +190,7 @@ function compressDocument(context: CompressContext, found: Located): Draft {
     count: found.to - found.from,
     unit: 'lines',
     lines: [found.from + 1 + offset, found.to + offset],
-    detail: markers.length > 0 ? 'the JSON, shown below as an outline; cuts are marked' : 'the JSON, shown below as an outline with every key and value',
+    detail: markers.length > 0 ? 'JSON below, cuts marked' : 'JSON below, all values kept',
   };
   const text = [...source.lines.slice(0, found.from), formatMarker(header), body, ...source.lines.slice(found.to)].join('\n');
   return { text, markers: [header, ...markers], transforms };

@@ -195,7 +195,7 @@ describe('json compressor', () => {
       const text = JSON.stringify(rows);
       const { draft } = run(text, engines);
       assert.ok(draft);
-      for (let i = 0; i < 100; i++) assert.ok(draft.text.includes(`Component${i}(`) || draft.text.includes(`Component${i} |`), `row ${i}`);
+      for (let i = 0; i < 100; i++) assert.ok(draft.text.includes(`Component${i}(`) || draft.text.includes(`Component${i}|`), `row ${i}`);
       assert.match(draft.text, /same in every row/);
       const tokens = engines.tokens.count(draft.text);
       // headroom's lossless table left 10,635 tokens here; hoisting constants alone 3,577.
@@ -208,6 +208,44 @@ describe('json compressor', () => {
       assert.match(draft!.text, /html_url: https:\/\/github\.com\/o\/r\/issues\/<number>/);
       assert.match(draft!.text, /endLine: <line>|line: <endLine>/);
       assert.ok(!draft!.text.includes('https://github.com/o/r/issues/401'), 'derived values are not repeated');
+    });
+
+    it('writes an array of rows shown in an earlier table as a reference naming each row', () => {
+      fc.assert(
+        fc.property(fc.uniqueArray(fc.string({ minLength: 1, maxLength: 12 }), { minLength: 2, maxLength: 12 }), fc.array(fc.nat(), { minLength: 1, maxLength: 8 }), (titles, picks) => {
+          const tests = titles.map((title, i) => ({ title, duration: i % 3, speed: i % 2 ? 'fast' : 'slow' }));
+          const failures = picks.map((p) => tests[p % tests.length]);
+          const text = JSON.stringify({ tests, failures }, null, 2);
+          const { draft } = run(text, engines);
+          assert.ok(draft);
+          const line = draft.text.split('\n').find((l) => l.startsWith('failures: '));
+          assert.ok(line, draft.text);
+          const match = /^failures: (\d+) rows?, the same as the tests rows with (\w+) \[(.*)\]$/.exec(line);
+          if (!match) return assert.ok(!line.includes('the same as'), line);
+          assert.equal(Number(match[1]), failures.length);
+          // Each name read back (quoted ones as JSON) picks exactly the row that was listed.
+          const names = flowItems(match[3]);
+          assert.equal(names.length, failures.length);
+          names.forEach((name, i) => {
+            const found = tests.filter((t) => String(t[match[2] as keyof (typeof tests)[number]]) === name);
+            assert.equal(found.length, 1, `${name} names one row`);
+            assert.deepEqual(found[0], failures[i]);
+          });
+        }),
+        { numRuns: 150 },
+      );
+    });
+
+    it('refers only to rows the earlier table shows, and to one table', () => {
+      const tests = Array.from({ length: 40 }, (_, i) => ({ title: `test number ${i}`, state: i === 7 ? 'failed' : 'passed', duration: i % 4 }));
+      const doc = { tests, failures: [tests[7]], mixed: [tests[1], { title: 'elsewhere', state: 'passed', duration: 1 }] };
+      const lossless = run(JSON.stringify(doc), engines).draft!.text;
+      assert.match(lossless, /^failures: 1 row, the same as the tests rows with title \[test number 7\]$/m);
+      assert.ok(!/^mixed: .*the same as/m.test(lossless), lossless);
+      const { draft } = run(JSON.stringify({ tests, passes: tests.filter((t) => t.state === 'passed') }), engines, { budget: 150 });
+      const shown = new Set([...draft!.text.matchAll(/^ *(\d+)\|/gm)].map((m) => Number(m[1])));
+      const line = draft!.text.split('\n').find((l) => l.startsWith('passes: '))!;
+      for (const m of line.matchAll(/test number (\d+)/g)) assert.ok(shown.has(Number(m[1])), `row ${m[1]} is referred to but not shown`);
     });
 
     it('writes each row of a wide table as an outline without the shared fields', () => {
@@ -230,11 +268,11 @@ describe('json compressor', () => {
       const rows = codeSearch100();
       const { draft, stash } = run(JSON.stringify(rows), engines, { budget: 800, query: 'Find all React components that use forms' });
       assert.ok(draft);
-      for (let i = 2; i < 100; i += 5) assert.ok(draft.text.includes(`FormComponent${i} |`), `Form row ${i} dropped`);
+      for (let i = 2; i < 100; i += 5) assert.ok(draft.text.includes(`FormComponent${i}|`), `Form row ${i} dropped`);
       const cut = draft.markers!.find((m) => m.unit === 'rows')!;
       const lines = stash.get(cut.id)!.split('\n').slice(cut.lines![0] - 1, cut.lines![1]);
       assert.equal(lines.length, cut.count);
-      const shown = [...draft.text.matchAll(/^(\d+) \| /gm)].map((m) => Number(m[1]));
+      const shown = [...draft.text.matchAll(/^(\d+)\|/gm)].map((m) => Number(m[1]));
       const stashed = lines.map((l) => JSON.parse(l) as { content: string });
       assert.equal(shown.length + stashed.length, 100);
       for (const row of stashed) assert.ok(!/Form/.test(row.content), 'a Form row was dropped');
@@ -245,9 +283,9 @@ describe('json compressor', () => {
       rows[17].ms = 98_000;
       const { draft } = run(JSON.stringify(rows, null, 1), engines, { budget: 150 });
       assert.ok(draft);
-      assert.match(draft.text, /^41 \| 41 \| failed/m);
+      assert.match(draft.text, /^41\|41\|failed/m);
       assert.match(draft.text, /job: build-<id>/);
-      assert.match(draft.text, /^17 \| .*98000/m);
+      assert.match(draft.text, /^17\|.*98000/m);
       assert.match(draft.text, /\(\d+ shown\)/);
       const cut = draft.markers!.find((m) => m.unit === 'rows')!;
       const shown = Number(/\((\d+) shown\)/.exec(draft.text)![1]);
@@ -257,7 +295,7 @@ describe('json compressor', () => {
     it('keeps rows whose error counters are above zero, and does not take a word every row shares as relevance', () => {
       const files = Array.from({ length: 30 }, (_, i) => ({ filePath: `/repo/test/file${i}.test.js`, errorCount: i === 17 ? 2 : 0, warningCount: 0, failureThreshold: 3 }));
       const { draft } = run(JSON.stringify(files), engines, { budget: 120, query: 'which test files have errors' });
-      assert.match(draft!.text, /^17 \| /m);
+      assert.match(draft!.text, /^17\|/m);
       const shown = Number(/\((\d+) shown\)/.exec(draft!.text)![1]);
       assert.ok(shown <= 6, `${shown} rows kept: "test" is in every path and says nothing`);
     });
@@ -377,4 +415,24 @@ function sortKeys(record: Record<string, unknown>): Record<string, unknown> {
 
 function textOf(value: unknown): string {
   return typeof value === 'string' ? value : JSON.stringify(value);
+}
+
+/** The items of a flow list's inside (`a, "b, c", d`) as strings: quoted items are JSON strings. */
+function flowItems(inside: string): string[] {
+  const items: string[] = [];
+  let i = 0;
+  while (i < inside.length) {
+    if (inside[i] === '"') {
+      let j = i + 1;
+      while (inside[j] !== '"') j += inside[j] === '\\' ? 2 : 1;
+      items.push(JSON.parse(inside.slice(i, j + 1)) as string);
+      i = j + 1;
+    } else {
+      const end = inside.indexOf(', ', i);
+      items.push(inside.slice(i, end < 0 ? inside.length : end));
+      i = end < 0 ? inside.length : end;
+    }
+    if (inside.startsWith(', ', i)) i += 2;
+  }
+  return items;
 }

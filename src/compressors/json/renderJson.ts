@@ -17,6 +17,7 @@ import { JsonObject, toJson, type JsonValue } from './parseJson';
 import { arrayTableLayout, isBulky, mapTableLayout, compactRow, type Column, type TableLayout } from './tableLayout';
 import { facetSummary, shapeSummary } from './summaries';
 import { flow, formatKey, formatName, formatScalar, formatString, GAP, literalBlockStyle } from './textForms';
+import { isPlainKey, RowReferences } from './rowReferences';
 
 export interface RenderPlan {
   /** Sorted indices kept for collections that lose items; collections not listed keep everything. */
@@ -50,8 +51,12 @@ const MAX_TABLE_COLUMNS = 16;
 /** The constants above a table stay on one line up to this many characters. */
 const CONSTANTS_INLINE_CHARS = 160;
 
-export function renderJson(value: JsonValue, plan: RenderPlan, cuts: Cuts, layouts: LayoutCache): string[] {
-  const renderer = new Renderer(plan, cuts, layouts);
+/**
+ * `texts` caches the compact JSON of rows (to find rows repeated in later arrays) across the
+ * renderings of one document.
+ */
+export function renderJson(value: JsonValue, plan: RenderPlan, cuts: Cuts, layouts: LayoutCache, texts: Map<object, string> = new Map()): string[] {
+  const renderer = new Renderer(plan, cuts, layouts, texts);
   renderer.put(undefined, value, 0);
   return renderer.out;
 }
@@ -65,6 +70,9 @@ class Renderer {
   private reportDepth = 0;
   /** Compact copies of rows (and their parts) that stand for error reports. */
   private readonly reportCopies = new Set<object>();
+  private readonly references: RowReferences;
+  /** The key path of the value being written (`report.tests`) while it is made only of plain keys; else undefined. */
+  private path: string | undefined = '';
 
   /** Strings inside error reports are never shortened. */
   private get maxString(): number {
@@ -86,7 +94,21 @@ class Renderer {
     private readonly plan: RenderPlan,
     private readonly cuts: Cuts,
     private readonly layouts: LayoutCache,
-  ) {}
+    texts: Map<object, string>,
+  ) {
+    this.references = new RowReferences(texts);
+  }
+
+  /** Runs `write` with the key path extended by `key` (or left, for an item of a list or a row of a table). */
+  private at(key: string | undefined, write: () => void): void {
+    const saved = this.path;
+    this.path = key !== undefined && saved !== undefined && isPlainKey(key) ? (saved ? `${saved}.${key}` : key) : undefined;
+    try {
+      write();
+    } finally {
+      this.path = saved;
+    }
+  }
 
   /**
    * Writes `value` after `head` (`  key:` or `  -`; undefined at the top level). Children go at
@@ -140,7 +162,7 @@ class Renderer {
     const show = kept ?? object.entries.map((_, i) => i);
     for (const i of show) {
       const [key, value] = object.entries[i];
-      this.put(`${pad}${formatKey(key)}:`, value, indent + 2);
+      this.at(key, () => this.put(`${pad}${formatKey(key)}:`, value, indent + 2));
     }
     if (kept && kept.length < object.entries.length) {
       const dropped = missing(object.entries.length, kept).map((i) => object.entries[i]);
@@ -151,6 +173,7 @@ class Renderer {
 
   private array(head: string | undefined, items: readonly JsonValue[], indent: number): void {
     if (items.length === 0) return this.line(head, '[]');
+    if (head !== undefined && this.referenced(head, items)) return;
     const layout = this.layout(items, () => arrayTableLayout(items));
     if (layout) return this.table(head, items, layout, indent);
     const kept = this.plan.kept.get(items);
@@ -163,6 +186,18 @@ class Renderer {
     }
     if (head !== undefined) this.out.push(head);
     this.list(items, kept, head === undefined ? 0 : indent);
+  }
+
+  /** Writes an array made only of rows shown in an earlier table as a reference to them; false when it is not one. */
+  private referenced(head: string, items: readonly JsonValue[]): boolean {
+    const kept = this.plan.kept.get(items);
+    const listed = kept ?? items.map((_, i) => i);
+    const reference = this.references.describe(items, listed);
+    if (!reference) return false;
+    const count = `${items.length} ${items.length === 1 ? 'row' : 'rows'}${kept ? ` (${kept.length} shown)` : ''}`;
+    const marker = kept && kept.length < items.length ? ` ${this.droppedItems(items, kept, 'rows', 'one row per line, in order')}` : '';
+    this.line(head, `${count}, ${reference}${marker}`);
+    return true;
   }
 
   /** `[a, b, …, z] [hr:…]`: scalars on one line, gaps shown as `…`. */
@@ -188,6 +223,10 @@ class Renderer {
 
   /** YAML-style items: `- value`, objects with their first entry on the dash line. */
   private list(items: readonly JsonValue[], kept: readonly number[] | undefined, indent: number): void {
+    this.at(undefined, () => this.listItems(items, kept, indent));
+  }
+
+  private listItems(items: readonly JsonValue[], kept: readonly number[] | undefined, indent: number): void {
     const pad = ' '.repeat(indent);
     let previous = -1;
     for (const i of kept ?? items.map((_, j) => j)) {
@@ -217,7 +256,14 @@ class Renderer {
     return this.cuts.dropped(dropped.length, () => dropped.map((i) => toJson(items[i])), unit, () => detail);
   }
 
+  /** Writes a table; one at a plain key path is remembered, so later arrays of the same rows can refer to it. */
   private table(head: string | undefined, collection: JsonObject | readonly JsonValue[], layout: TableLayout, indent: number): void {
+    const name = this.path;
+    this.at(undefined, () => this.tableRows(head, collection, layout, indent));
+    if (name && Array.isArray(collection)) this.references.register(name, collection, layout, this.plan.kept.get(collection) ?? collection.map((_, i) => i));
+  }
+
+  private tableRows(head: string | undefined, collection: JsonObject | readonly JsonValue[], layout: TableLayout, indent: number): void {
     const n = layout.rowCount;
     const kept = this.plan.kept.get(collection) ?? Array.from({ length: layout.rowCount }, (_, i) => i);
     const lossy = kept.length < n;
@@ -235,7 +281,7 @@ class Renderer {
       this.explained.add(note);
       notes.push(note);
     };
-    explain('one per line, cells split by " | "', !wide);
+    explain('cells split by |', !wide);
     explain('each as "- key: value" lines without the fields that are the same in every row', wide);
     explain('# = index in the array', lossy && isArray);
     explain('empty cell = key absent', !wide && kept.some((r) => columns.some((c) => c.values[r] === undefined)));
@@ -282,7 +328,7 @@ class Renderer {
     } else {
       const names = columns.map((c) => columnHeader(c));
       if (lossy && isArray) names.unshift('#');
-      if (names.length > 0) this.out.push(`${rowPad}columns: ${names.join(' | ')}`);
+      if (names.length > 0) this.out.push(`${rowPad}columns: ${names.join('|')}`);
       const rowObjects = isArray ? (collection as readonly JsonValue[]) : (collection as JsonObject).entries.map(([, v]) => v);
       for (const r of kept) this.within(rowObjects[r] as JsonObject, () => {
         const cells = columns.map((c) => this.cell(r, c));
@@ -290,7 +336,7 @@ class Renderer {
         // Sparse fields, and block fields whose value is small in this row, go at the end as `+{…}`.
         const extra = [...layout.sparse, ...layout.blocks].filter((c) => c.values[r] !== undefined && (!layout.blocks.includes(c) || !isBulky(c.values[r])));
         if (extra.length > 0) cells.push(`+{${extra.map((c) => `${formatName(c.name)}: ${this.flowValue(c.values[r]!)}`).join(', ')}}`);
-        this.out.push(`${rowPad}${cells.join(' | ')}`.trimEnd());
+        this.out.push(`${rowPad}${cells.join('|')}`);
         for (const c of layout.blocks) {
           const v = c.values[r];
           if (v !== undefined && isBulky(v)) this.put(`${rowPad}  ${formatName(c.name)}:`, v, rowPad.length + 4);

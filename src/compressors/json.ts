@@ -8,7 +8,7 @@
 import type { CompressContext, Compressor, Draft, MarkerInfo, MarkerUnit, ParsedCommand, Source } from './types';
 import { formatMarker } from './shared/markers';
 import { isArray, isObject, parseJson, toJson, type JsonValue } from './json/parseJson';
-import { renderJson, tableLayout, type Cuts, type LayoutCache, type RenderPlan } from './json/renderJson';
+import { renderJson, tableLayout, type Cuts, type LayoutCache, type RenderCache, type RenderPlan } from './json/renderJson';
 import { arrayTableLayout, mapTableLayout } from './json/tableLayout';
 import { interestingContainers } from './json/interestingContainers';
 import { rankItems, type Ranking, type RankedItem } from './json/rankItems';
@@ -98,8 +98,8 @@ function locate(source: Source): Located | undefined {
 function compressDocument(context: CompressContext, found: Located): Draft {
   const { source, options, engines } = context;
   const layouts: LayoutCache = new Map();
-  const texts = new Map<object, string>();
-  const render = (plan: RenderPlan, cuts: Cuts) => renderJson(found.value, plan, cuts, layouts, texts).join('\n');
+  const cache: RenderCache = { texts: new Map(), trees: new Map() };
+  const render = (plan: RenderPlan, cuts: Cuts) => renderJson(found.value, plan, cuts, layouts, cache).join('\n');
   // Candidates under a budget are measured by their length at the lossless rendering's tokens per
   // character, so the search tokenizes once; the engine counts the final text exactly.
   let tokensPerChar = 0.25;

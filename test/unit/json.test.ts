@@ -7,6 +7,7 @@ import { json } from '../../src/compressors/json';
 import { JsonNumber, JsonObject, parseJson, toJson, type JsonValue } from '../../src/compressors/json/parseJson';
 import { arrayTableLayout, type TableLayout } from '../../src/compressors/json/tableLayout';
 import { formatString } from '../../src/compressors/json/textForms';
+import { treeTableLayout } from '../../src/compressors/json/treeLayout';
 import { parseCommand } from '../../src/compressors/shared/command';
 import { scanMarkers } from '../../src/compressors/shared/markers';
 import { sliceOriginal } from '../../src/compressors/shared/slice';
@@ -257,6 +258,59 @@ describe('json compressor', () => {
       assert.ok(!/^  kind: Pod$/m.test(draft!.text));
     });
 
+    it('writes rows holding rows of the same kind as one tree, and the tree gives back every row in place', () => {
+      type Node = { version: string; flag?: boolean; note?: string; deps?: Record<string, Node> };
+      const node: fc.Memo<Node> = fc.memo((n) =>
+        fc.record(
+          { version: fc.constantFrom('1.0.0', '2.1.3', '0.4.24'), flag: fc.constant(false), note: fc.string({ maxLength: 8 }), deps: n > 1 ? fc.dictionary(fc.constantFrom('ms', 'debug', 'qs', 'depd', 'send'), node(n - 1), { minKeys: 1, maxKeys: 3 }) : fc.constant(undefined) },
+          { requiredKeys: ['version'] },
+        ).map((r) => JSON.parse(JSON.stringify(r)) as Node),
+      );
+      let trees = 0;
+      fc.assert(
+        fc.property(fc.dictionary(fc.constantFrom('express', 'axios', 'lodash', 'jws'), node(4), { minKeys: 1, maxKeys: 4 }), (deps) => {
+          const value = parseJson(JSON.stringify(deps)) as JsonObject;
+          const layout = treeTableLayout(value);
+          if (!layout) return;
+          trees++;
+          const tree = layout.tree!;
+          // Rows come back from the layout, then nest by depth under the child key.
+          const rows = rebuildRows(layout).map((r) => JSON.parse(r) as Record<string, unknown>);
+          const constants: Record<string, unknown> = {};
+          for (const [name, v] of layout.constants) constants[name] = JSON.parse(toJson(v));
+          const root: Record<string, unknown> = {};
+          const parents: Record<string, unknown>[] = [root];
+          rows.forEach((row, r) => {
+            const full = { ...row, ...constants };
+            const parent = parents[tree.depths[r]];
+            parent[layout.keys![r]] = full;
+            parents[tree.depths[r] + 1] = ((full as Record<string, unknown>)[tree.childKey] = {}) as Record<string, unknown>;
+          });
+          const prune = (o: Record<string, unknown>) => {
+            for (const v of Object.values(o)) {
+              const child = (v as Record<string, unknown>)[tree.childKey] as Record<string, unknown>;
+              if (Object.keys(child).length === 0) delete (v as Record<string, unknown>)[tree.childKey];
+              else prune(child);
+            }
+          };
+          prune(root);
+          assert.deepEqual(sortDeep(root), sortDeep(deps));
+          // In the text, each row sits two spaces deeper than its parent.
+          const { draft } = run(JSON.stringify({ dependencies: deps }), engines);
+          if (!/in a tree/.test(draft!.text)) return;
+          const lines = draft!.text.split('\n').filter((l) => /^ +[^ ].*\|/.test(l) && !l.trimStart().startsWith('columns:'));
+          assert.deepEqual(lines.map((l) => (l.length - l.trimStart().length - 2) / 2), [...tree.depths]);
+        }),
+        { numRuns: 150 },
+      );
+      assert.ok(trees > 50, `${trees} trees`);
+    });
+
+    it('leaves rows holding rows of another kind as nested tables', () => {
+      const messages = Array.from({ length: 4 }, (_, i) => ({ ruleId: `rule-${i}`, severity: 1, message: `problem ${i}`, line: i, column: 2, ...(i % 2 ? { suggestions: [{ messageId: 'fixIt', desc: 'Do it', fix: { range: [i, i + 2], text: '===' } }] } : {}) }));
+      assert.equal(treeTableLayout(parseJson(JSON.stringify(messages)) as readonly JsonValue[]), undefined);
+    });
+
     it('is deterministic', () => {
       const text = JSON.stringify(codeSearch100());
       assert.equal(run(text, engines, { budget: 700, query: 'form' }).draft!.text, run(text, engines, { budget: 700, query: 'form' }).draft!.text);
@@ -407,6 +461,13 @@ function flatten(value: unknown, prefix = '', out: Record<string, unknown> = {})
     for (const [k, v] of Object.entries(value)) flatten(v, prefix ? `${prefix}.${k}` : k, out);
   } else out[prefix] = value;
   return out;
+}
+
+/** A value with every object's keys sorted, for comparing values whose key order may differ. */
+function sortDeep(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(sortDeep);
+  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).sort(([a], [b]) => (a < b ? -1 : 1)).map(([k, v]) => [k, sortDeep(v)]));
+  return value;
 }
 
 function sortKeys(record: Record<string, unknown>): Record<string, unknown> {

@@ -18,6 +18,7 @@ import { arrayTableLayout, isBulky, mapTableLayout, compactRow, type Column, typ
 import { facetSummary, shapeSummary } from './summaries';
 import { flow, formatKey, formatName, formatScalar, formatString, GAP, literalBlockStyle } from './textForms';
 import { isPlainKey, RowReferences } from './rowReferences';
+import { treeTableLayout } from './treeLayout';
 
 export interface RenderPlan {
   /** Sorted indices kept for collections that lose items; collections not listed keep everything. */
@@ -51,12 +52,16 @@ const MAX_TABLE_COLUMNS = 16;
 /** The constants above a table stay on one line up to this many characters. */
 const CONSTANTS_INLINE_CHARS = 160;
 
-/**
- * `texts` caches the compact JSON of rows (to find rows repeated in later arrays) across the
- * renderings of one document.
- */
-export function renderJson(value: JsonValue, plan: RenderPlan, cuts: Cuts, layouts: LayoutCache, texts: Map<object, string> = new Map()): string[] {
-  const renderer = new Renderer(plan, cuts, layouts, texts);
+/** What the renderings of one document share besides the table layouts. */
+export interface RenderCache {
+  /** The compact JSON of rows, to find rows repeated in later arrays. */
+  readonly texts: Map<object, string>;
+  /** Tree layouts (treeLayout.ts), used only when nothing is left out. */
+  readonly trees: LayoutCache;
+}
+
+export function renderJson(value: JsonValue, plan: RenderPlan, cuts: Cuts, layouts: LayoutCache, cache: RenderCache = { texts: new Map(), trees: new Map() }): string[] {
+  const renderer = new Renderer(plan, cuts, layouts, cache);
   renderer.put(undefined, value, 0);
   return renderer.out;
 }
@@ -94,9 +99,20 @@ class Renderer {
     private readonly plan: RenderPlan,
     private readonly cuts: Cuts,
     private readonly layouts: LayoutCache,
-    texts: Map<object, string>,
+    private readonly cache: RenderCache,
   ) {
-    this.references = new RowReferences(texts);
+    this.references = new RowReferences(cache.texts);
+    this.lossless = plan.kept.size === 0 && plan.maxString === Infinity && plan.maxDepth === Infinity;
+  }
+
+  /** Nothing is left out: trees are written as trees only then (a lossy plan keeps items per nested table). */
+  private readonly lossless: boolean;
+
+  /** The tree layout of a collection, when it is one that fits in a table. */
+  private tree(collection: JsonObject | readonly JsonValue[]): TableLayout | undefined {
+    if (!this.lossless) return undefined;
+    const tree = tableLayout(this.cache.trees, collection, () => treeTableLayout(collection));
+    return tree && tree.columns.length <= MAX_TABLE_COLUMNS && tree.blocks.length === 0 ? tree : undefined;
   }
 
   /** Runs `write` with the key path extended by `key` (or left, for an item of a list or a row of a table). */
@@ -146,6 +162,8 @@ class Renderer {
 
   private object(head: string | undefined, object: JsonObject, indent: number): void {
     if (object.entries.length === 0) return this.line(head, '{}');
+    const tree = this.tree(object);
+    if (tree) return this.table(head, object, tree, indent);
     const layout = this.layout(object, () => mapTableLayout(object));
     if (layout) return this.table(head, object, layout, indent);
     const kept = this.plan.kept.get(object);
@@ -174,6 +192,8 @@ class Renderer {
   private array(head: string | undefined, items: readonly JsonValue[], indent: number): void {
     if (items.length === 0) return this.line(head, '[]');
     if (head !== undefined && this.referenced(head, items)) return;
+    const tree = this.tree(items);
+    if (tree) return this.table(head, items, tree, indent);
     const layout = this.layout(items, () => arrayTableLayout(items));
     if (layout) return this.table(head, items, layout, indent);
     const kept = this.plan.kept.get(items);
@@ -260,7 +280,7 @@ class Renderer {
   private table(head: string | undefined, collection: JsonObject | readonly JsonValue[], layout: TableLayout, indent: number): void {
     const name = this.path;
     this.at(undefined, () => this.tableRows(head, collection, layout, indent));
-    if (name && Array.isArray(collection)) this.references.register(name, collection, layout, this.plan.kept.get(collection) ?? collection.map((_, i) => i));
+    if (name && Array.isArray(collection) && !layout.tree) this.references.register(name, collection, layout, this.plan.kept.get(collection) ?? collection.map((_, i) => i));
   }
 
   private tableRows(head: string | undefined, collection: JsonObject | readonly JsonValue[], layout: TableLayout, indent: number): void {
@@ -275,13 +295,14 @@ class Renderer {
     // `- key: value` outline instead, still without the fields that are the same in every row.
     const wide = columns.length > MAX_TABLE_COLUMNS;
     // The first table explains the notation; later ones only what they add.
-    const notes = [`${n} rows${lossy ? ` (${kept.length} shown)` : ''}`];
+    const notes = [`${n} rows${lossy ? ` (${kept.length} shown)` : ''}${layout.tree ? ' in a tree' : ''}`];
     const explain = (note: string, applies: boolean) => {
       if (!applies || this.explained.has(note)) return;
       this.explained.add(note);
       notes.push(note);
     };
     explain('cells split by |', !wide);
+    if (layout.tree) notes.push(`a row's ${formatName(layout.tree.childKey)} are the rows indented under it`);
     explain('each as "- key: value" lines without the fields that are the same in every row', wide);
     explain('# = index in the array', lossy && isArray);
     explain('empty cell = key absent', !wide && kept.some((r) => columns.some((c) => c.values[r] === undefined)));
@@ -329,17 +350,18 @@ class Renderer {
       const names = columns.map((c) => columnHeader(c));
       if (lossy && isArray) names.unshift('#');
       if (names.length > 0) this.out.push(`${rowPad}columns: ${names.join('|')}`);
-      const rowObjects = isArray ? (collection as readonly JsonValue[]) : (collection as JsonObject).entries.map(([, v]) => v);
+      const rowObjects = layout.tree?.rows ?? (isArray ? (collection as readonly JsonValue[]) : (collection as JsonObject).entries.map(([, v]) => v));
       for (const r of kept) this.within(rowObjects[r] as JsonObject, () => {
+        const pad = layout.tree ? rowPad + '  '.repeat(layout.tree.depths[r]) : rowPad;
         const cells = columns.map((c) => this.cell(r, c));
         if (lossy && isArray) cells.unshift(String(r));
         // Sparse fields, and block fields whose value is small in this row, go at the end as `+{…}`.
         const extra = [...layout.sparse, ...layout.blocks].filter((c) => c.values[r] !== undefined && (!layout.blocks.includes(c) || !isBulky(c.values[r])));
         if (extra.length > 0) cells.push(`+{${extra.map((c) => `${formatName(c.name)}: ${this.flowValue(c.values[r]!)}`).join(', ')}}`);
-        this.out.push(`${rowPad}${cells.join('|')}`);
+        this.out.push(`${pad}${cells.join('|')}`);
         for (const c of layout.blocks) {
           const v = c.values[r];
-          if (v !== undefined && isBulky(v)) this.put(`${rowPad}  ${formatName(c.name)}:`, v, rowPad.length + 4);
+          if (v !== undefined && isBulky(v)) this.put(`${pad}  ${formatName(c.name)}:`, v, pad.length + 4);
         }
       });
     }

@@ -38,6 +38,8 @@ export interface TableLayout {
   readonly derived: readonly Derived[];
   readonly blocks: readonly Column[];
   readonly sparse: readonly Column[];
+  /** For a tree (see treeLayout.ts): its rows in order, each without its children, how deep each sits, and the key holding children. */
+  readonly tree?: { readonly rows: readonly JsonObject[]; readonly depths: readonly number[]; readonly childKey: string };
 }
 
 /** Nested objects with at most this many distinct keys are spread over dotted columns… */
@@ -81,7 +83,7 @@ export function mapTableLayout(object: JsonObject): TableLayout | undefined {
   return shared > 0 ? layout : undefined;
 }
 
-function rowMap(value: JsonValue): Map<string, JsonValue> | undefined {
+export function rowMap(value: JsonValue): Map<string, JsonValue> | undefined {
   if (!(value instanceof JsonObject) || value.entries.length === 0) return undefined;
   const row = new Map(value.entries);
   return row.size === value.entries.length ? row : undefined;
@@ -103,7 +105,8 @@ interface Field {
   readonly present: number;
 }
 
-function layoutOf(rows: readonly Map<string, JsonValue>[], keys?: readonly string[]): TableLayout {
+/** The layout of rows given as maps (with the object keys, for an object of objects). */
+export function layoutOf(rows: readonly Map<string, JsonValue>[], keys?: readonly string[]): TableLayout {
   const order: string[] = [];
   const seen = new Set<string>();
   for (const row of rows) {

@@ -64,7 +64,13 @@ function rebuildRows(layout: TableLayout): string[] {
       if (v === undefined || c.isKey) continue;
       // A cell shows only the part between prefix and suffix: putting them back must give the value.
       const text = typeof v === 'string' ? c.prefix + v.slice(c.prefix.length, v.length - c.suffix.length) + c.suffix : undefined;
-      set(row, c.steps, text ?? plain(v));
+      // A dictionary column holds names: each must name exactly one of the objects written once.
+      const named = c.dictionary && (v as readonly JsonValue[]).map((name) => {
+        const found = c.dictionary!.items.filter((item) => item.entries.some(([k, f]) => k === c.dictionary!.keyName && toJson(f) === toJson(name)));
+        assert.equal(found.length, 1, `${toJson(name)} names one object`);
+        return plain(found[0]);
+      });
+      set(row, c.steps, named ?? text ?? plain(v));
     }
   });
   return rows.map((row) => JSON.stringify(row));
@@ -201,6 +207,47 @@ describe('json compressor', () => {
       const tokens = engines.tokens.count(draft.text);
       // headroom's lossless table left 10,635 tokens here; hoisting constants alone 3,577.
       assert.ok(tokens < 3577, `${tokens} tokens`);
+    });
+
+    it('writes recurring objects of a list column once and names them in the rows', () => {
+      const label = fc.record({ id: fc.integer({ min: 10, max: 10_000 }), name: fc.constantFrom('bug', 'good first issue', 'ui', '1.0', 'a, b'), color: fc.constantFrom('d73a4a', 'a2eeef'), description: fc.string({ maxLength: 20 }) });
+      // Mostly a few recurring labels, sometimes a random one (whose name may clash: then no field names them all).
+      const known = [
+        { id: 1, name: 'bug', color: 'd73a4a', description: "Something isn't working" },
+        { id: 2, name: 'good first issue', color: 'a2eeef', description: 'Good for newcomers' },
+        { id: 3, name: 'a, b', color: '7057ff', description: '' },
+        { id: 4, name: '1.0', color: 'fbca04', description: 'Release' },
+      ];
+      const someLabel = fc.oneof({ arbitrary: fc.constantFrom(...known), weight: 6 }, { arbitrary: label, weight: 1 });
+      const issue = fc.record({ number: fc.integer({ min: 1, max: 999 }), title: fc.string({ maxLength: 20 }), labels: fc.array(someLabel, { maxLength: 3 }) }, { requiredKeys: ['number', 'labels'] });
+      let dictionaries = 0;
+      fc.assert(
+        fc.property(fc.array(issue, { minLength: 2, maxLength: 30 }), (some) => {
+          // One issue with two labels, so the lists are not all one object long (those spread into columns).
+          const issues = [{ number: 1, labels: [known[0], known[1]] }, ...some];
+          const value = parseJson(JSON.stringify(issues)) as readonly JsonValue[];
+          const layout = arrayTableLayout(value);
+          if (!layout) return;
+          if ([...layout.columns, ...layout.sparse, ...layout.blocks].some((c) => c.dictionary)) dictionaries++;
+          const rebuilt = rebuildRows(layout);
+          const constants: Record<string, unknown> = {};
+          for (const [name, v] of layout.constants) constants[name] = JSON.parse(toJson(v));
+          issues.forEach((row, r) => assert.deepEqual({ ...JSON.parse(rebuilt[r]), ...constants }, { ...JSON.parse(JSON.stringify(row)), ...constants }));
+        }),
+        { numRuns: 300 },
+      );
+      assert.ok(dictionaries > 30, `${dictionaries} dictionaries`);
+      const labels = [{ id: 1, name: 'bug', color: 'd73a4a', description: "Something isn't working" }, { id: 2, name: 'ui', color: 'a2eeef', description: 'Looks' }];
+      const issues = Array.from({ length: 8 }, (_, i) => ({ number: 400 + i, title: `issue ${i}`, labels: i % 3 ? [labels[i % 2]] : labels }));
+      const { draft } = run(JSON.stringify(issues, null, 2), engines);
+      assert.match(draft!.text, /^labels \(rows list them by name\): 2 rows/m);
+      assert.match(draft!.text, /^400\|.*\|\[bug, ui\]$/m);
+      assert.equal(draft!.text.split("Something isn't working").length, 2, 'each label is written once');
+      // Wide tables (rows as outlines) name them too.
+      const wide = issues.map((issue, i) => ({ ...issue, ...Object.fromEntries(Array.from({ length: 18 }, (_, k) => [`f${k}`, `${k}-${i}`])) }));
+      const wideText = run(JSON.stringify(wide), engines).draft!.text;
+      assert.match(wideText, /^ {2}labels: \[bug, ui\]$/m);
+      assert.equal(wideText.split("Something isn't working").length, 2, 'each label is written once');
     });
 
     it('writes a column built from another one once, as a template', () => {

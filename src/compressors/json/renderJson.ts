@@ -328,6 +328,10 @@ class Renderer {
         for (const l of lines) this.out.push(`${rowPad}  ${l}`);
       }
     }
+    // Recurring objects of list columns, each written once; the rows name them.
+    for (const c of [...columns, ...layout.sparse, ...layout.blocks]) {
+      if (c.dictionary) this.put(`${rowPad}${formatName(c.name)} (rows list them by ${formatName(c.dictionary.keyName)}):`, c.dictionary.items, rowPad.length + 2);
+    }
     if (wide) {
       const templates = columns.filter((c) => c.prefix || c.suffix);
       if (templates.length > 0) {

@@ -11,6 +11,7 @@
 import { JsonObject, toJson, type JsonValue } from './parseJson';
 import { derivedColumns, withAffixes, type Derived } from './columnTemplates';
 import { flow } from './textForms';
+import { dictionaryOf, namesIn, type Dictionary } from './dictionaries';
 
 export interface Column {
   /** Display name: `file`, `meta.region`, `containers[0].image`, or `(key)` for the keys of an object of objects. */
@@ -24,6 +25,8 @@ export interface Column {
   readonly suffix: string;
   /** The column of object keys. */
   readonly isKey?: boolean;
+  /** Lists of recurring objects, shown by name (values hold the names; see dictionaries.ts). */
+  readonly dictionary?: Dictionary;
 }
 
 export interface TableLayout {
@@ -96,7 +99,7 @@ function lookup(object: JsonObject, key: string): JsonValue | undefined {
 
 /** Paths into a row (keys, and 0 for the one item of a one-object list) to a constant (`true`) or a column with a prefix/suffix. */
 export type PathTrie = Map<string | number, PathTrie | PathLeaf>;
-type PathLeaf = true | { readonly prefix: string; readonly suffix: string };
+type PathLeaf = true | { readonly prefix: string; readonly suffix: string } | { readonly keyName: string };
 
 interface Field {
   readonly name: string;
@@ -131,8 +134,10 @@ export function layoutOf(rows: readonly Map<string, JsonValue>[], keys?: readonl
       addPath(rowPaths, field.steps, true);
       continue;
     }
-    const plain: Column = { name: field.name, values: field.values, steps: field.steps, prefix: '', suffix: '' };
-    if (field.values.some(isBulky)) blocks.push(plain);
+    const dictionary = dictionaryOf(field.values);
+    if (dictionary) addPath(rowPaths, field.steps, { keyName: dictionary.keyName });
+    const plain: Column = { name: field.name, values: dictionary?.names ?? field.values, steps: field.steps, prefix: '', suffix: '', dictionary };
+    if (plain.values.some(isBulky)) blocks.push(plain);
     else if (rows.length >= 4 && field.present < rows.length * SPARSE_SHARE) sparse.push(plain);
     else columns.push(plain);
   }
@@ -221,7 +226,10 @@ export function compactRow(row: JsonObject, paths: PathTrie, copied?: (original:
 
 function compactValue(value: JsonValue, node: PathTrie | PathLeaf, copied?: (original: object, copy: object) => void): JsonValue | undefined {
   if (node === true) return undefined;
-  if (!(node instanceof Map)) return typeof value === 'string' ? value.slice(node.prefix.length, value.length - node.suffix.length) : value;
+  if (!(node instanceof Map)) {
+    if ('keyName' in node) return namesIn(value, node.keyName);
+    return typeof value === 'string' ? value.slice(node.prefix.length, value.length - node.suffix.length) : value;
+  }
   if (value instanceof JsonObject) {
     const compact = compactRow(value, node, copied);
     return compact.entries.length > 0 ? compact : undefined;

@@ -55,7 +55,7 @@ function rebuildRows(layout: TableLayout): string[] {
   };
   const plain = (v: JsonValue) => JSON.parse(toJson(v)) as unknown;
   for (const [name] of layout.constants) {
-    const column = [...layout.columns, ...layout.sparse, ...layout.blocks].find((c) => c.name === name);
+    const column = [...layout.columns, ...layout.sparse, ...layout.blocks, ...layout.groups.flatMap((g) => g.columns)].find((c) => c.name === name);
     assert.equal(column, undefined, `constant ${name} is also a column`);
   }
   rows.forEach((row, r) => {
@@ -71,6 +71,15 @@ function rebuildRows(layout: TableLayout): string[] {
         return plain(found[0]);
       });
       set(row, c.steps, named ?? text ?? plain(v));
+    }
+    // Grouped columns come from the group's row with this row's value of `by` (which the row shows).
+    for (const g of layout.groups) {
+      const matches = g.rows.filter((gr) => gr.entries.some(([k, v]) => k === g.by.name && toJson(v) === toJson(g.by.values[r]!)));
+      assert.equal(matches.length, 1, `one group row for ${toJson(g.by.values[r]!)}`);
+      for (const c of g.columns) {
+        const found = matches[0].entries.find(([k]) => k === c.name);
+        if (found) set(row, c.steps, plain(found[1]));
+      }
     }
   });
   return rows.map((row) => JSON.stringify(row));
@@ -248,6 +257,35 @@ describe('json compressor', () => {
       const wideText = run(JSON.stringify(wide), engines).draft!.text;
       assert.match(wideText, /^ {2}labels: \[bug, ui\]$/m);
       assert.equal(wideText.split("Something isn't working").length, 2, 'each label is written once');
+    });
+
+    it('writes columns that follow from another one once per value of it, and every row gets its own values back', () => {
+      const teams = ['platform', 'payments', 'search', 'web'];
+      let groups = 0;
+      fc.assert(
+        fc.property(fc.array(fc.record({ team: fc.constantFrom(...teams), id: fc.integer({ min: 0, max: 10_000 }), note: fc.option(fc.string({ maxLength: 6 }), { nil: undefined }) }), { minLength: 4, maxLength: 40 }), fc.boolean(), (picks, noisy) => {
+          // lead and floor follow from team (the floor is absent for one team); with noise one row breaks the rule.
+          const rows = picks.map((p, i) => ({ ...p, lead: `lead-of-${p.team}-with-a-long-name`, ...(p.team === 'web' ? {} : { floor: `floor ${teams.indexOf(p.team) + 3}, building north` }), ...(noisy && i === 1 ? { lead: 'someone else entirely' } : {}) }));
+          const value = parseJson(JSON.stringify(rows)) as readonly JsonValue[];
+          const layout = arrayTableLayout(value);
+          if (!layout) return;
+          if (layout.groups.length > 0) groups++;
+          const rebuilt = rebuildRows(layout);
+          const constants: Record<string, unknown> = {};
+          for (const [name, v] of layout.constants) constants[name] = JSON.parse(toJson(v));
+          rows.forEach((row, r) => {
+            const got = { ...JSON.parse(rebuilt[r]), ...constants } as Record<string, unknown>;
+            for (const d of layout.derived) got[d.name] = `${d.prefix}${textOf(got[d.from.name])}${d.suffix}`;
+            assert.deepEqual(sortKeys(got), sortKeys(JSON.parse(JSON.stringify(row))));
+          });
+        }),
+        { numRuns: 200 },
+      );
+      assert.ok(groups > 50, `${groups} tables with groups`);
+      const rows = Array.from({ length: 12 }, (_, i) => ({ pod: `pod-${i}`, app: ['api', 'web', 'worker'][i % 3], image: `registry.invalid/shop/${['api', 'web', 'worker'][i % 3]}@sha256:${'abc'.repeat(10)}${i % 3}`, restarts: i }));
+      const { draft } = run(JSON.stringify(rows), engines);
+      assert.match(draft!.text, /^same in every row with the same app: 3 rows/m);
+      assert.equal(draft!.text.split('registry.invalid/shop/api@').length, 2, 'each image once');
     });
 
     it('writes a column built from another one once, as a template', () => {

@@ -328,6 +328,7 @@ class Renderer {
         for (const l of lines) this.out.push(`${rowPad}  ${l}`);
       }
     }
+    for (const g of layout.groups) this.put(`${rowPad}same in every row with the same ${formatName(g.by.name)}:`, g.rows, rowPad.length + 2);
     // Recurring objects of list columns, each written once; the rows name them.
     for (const c of [...columns, ...layout.sparse, ...layout.blocks]) {
       if (c.dictionary) this.put(`${rowPad}${formatName(c.name)} (rows list them by ${formatName(c.dictionary.keyName)}):`, c.dictionary.items, rowPad.length + 2);

@@ -12,6 +12,7 @@ import { JsonObject, toJson, type JsonValue } from './parseJson';
 import { derivedColumns, withAffixes, type Derived } from './columnTemplates';
 import { flow } from './textForms';
 import { dictionaryOf, namesIn, type Dictionary } from './dictionaries';
+import { groupedColumns, type Group } from './groupedColumns';
 
 export interface Column {
   /** Display name: `file`, `meta.region`, `containers[0].image`, or `(key)` for the keys of an object of objects. */
@@ -39,6 +40,8 @@ export interface TableLayout {
   readonly columns: readonly Column[];
   /** Columns whose every value is another column's value with a fixed text around it. */
   readonly derived: readonly Derived[];
+  /** Columns written once per value of another column, and left out of the rows. */
+  readonly groups: readonly Group[];
   readonly blocks: readonly Column[];
   readonly sparse: readonly Column[];
   /** For a tree (see treeLayout.ts): its rows in order, each without its children, how deep each sits, and the key holding children. */
@@ -142,9 +145,12 @@ export function layoutOf(rows: readonly Map<string, JsonValue>[], keys?: readonl
     else columns.push(plain);
   }
   const derived = derivedColumns(columns, rows.length);
+  const isDerived = (column: Column) => !column.isKey && derived.some((d) => d.name === column.name);
+  const groups = groupedColumns(columns.filter((c) => !isDerived(c)), rows.length);
+  const grouped = new Set(groups.flatMap((g) => g.columns));
   const shown: Column[] = [];
   for (const column of columns) {
-    if (derived.some((d) => d.name === column.name && !column.isKey)) {
+    if (isDerived(column) || grouped.has(column)) {
       addPath(rowPaths, column.steps, true);
       continue;
     }
@@ -152,7 +158,7 @@ export function layoutOf(rows: readonly Map<string, JsonValue>[], keys?: readonl
     if (withAffix.prefix || withAffix.suffix) addPath(rowPaths, column.steps, withAffix);
     shown.push(withAffix);
   }
-  return { rowCount: rows.length, keys, constants, rowPaths, columns: shown, derived, blocks, sparse };
+  return { rowCount: rows.length, keys, constants, rowPaths, columns: shown, derived, groups, blocks, sparse };
 }
 
 /** Adds the field, or the dotted/indexed fields it spreads into, to `out`. */

@@ -56,8 +56,10 @@ const PRIVATE_USE = /[\uE000-\uE004]/;
 // two or more spaces or tabs inside a line
 const SPACE_RUN = /[ \t]{2,}/g;
 const TRAILING_SPACE = /[ \t]+$/;
-// `YOU MUST `, `PLEASE ` — a phrase written in capitals (two or more letters, none lower case)
-const SHOUTED = /^(?=(?:[^a-z]*[A-Z]){2})[^a-z]*$/;
+// the `u` of `You must`: a lower-case letter (a phrase without one is written in capitals)
+const LOWER_CASE = /[a-z]/;
+// the `YO` of `YOU MUST`: two capitals (so `I ` or `- ` is not "written in capitals")
+const TWO_CAPITALS = /[A-Z][^A-Z]*[A-Z]/;
 // `.`, `!`, `?`, `:` at the end of a line: the next line of the paragraph starts a sentence
 const SENTENCE_END = /[.!?:]$/;
 // `.`, `!`, `;`, `:` ending a rule (ignored when comparing rules for duplicates)
@@ -313,7 +315,7 @@ function terse(text: string, counted: Map<string, number>): string {
     for (const phrase of tersePhrases) {
       content = content.replace(phrase.pattern, (match: string, ...args: unknown[]) => {
         // "YOU MUST", "PLEASE": capitals are emphasis the author added on purpose
-        if (!phrase.markup && SHOUTED.test(match)) return match;
+        if (!phrase.markup && !LOWER_CASE.test(match) && TWO_CAPITALS.test(match)) return match;
         const whole = args[args.length - 1] as string;
         const offset = args[args.length - 2] as number;
         counted.set(phrase.label, (counted.get(phrase.label) ?? 0) + 1);
@@ -393,7 +395,9 @@ function removeDuplicates(lines: readonly string[], kinds: readonly LineKind[], 
   for (const unit of units) {
     const parts: string[] = [];
     for (let i = unit.start; i < unit.end; i++) if (out[i] !== undefined) parts.push(out[i]!.replace(LINE_PREFIX, '').trim());
-    const key = ruleKey(parts.join(' '));
+    const text = parts.join(' ');
+    if (text.length > MAX_REWRITE_LINE) continue;
+    const key = ruleKey(text);
     if (key.split(' ').length < 3) continue;
     const scope = scopes[unit.start];
     const earlier = seen.get(key) ?? [];
@@ -462,7 +466,11 @@ function compareProtected(expected: readonly string[], actual: readonly string[]
     const y = actual.filter((_, i) => b[i] === kind);
     if (!sameList(x, y)) return label;
   }
-  const prose = (lines: readonly string[], kinds: readonly LineKind[]) => lines.flatMap((l, i) => (kinds[i] === 'text' || kinds[i] === 'table' ? protectedSpans(l) : []));
+  // A line too long to rewrite is compared whole (and its spans are never scanned).
+  const prose = (lines: readonly string[], kinds: readonly LineKind[]) => lines.flatMap((l, i) => {
+    if (kinds[i] !== 'text' && kinds[i] !== 'table') return [];
+    return l.length > MAX_REWRITE_LINE ? [`l${l}`] : protectedSpans(l);
+  });
   if (!sameList(prose(expected, a), prose(actual, b))) return 'inline code, URLs, quotes, paths, numbers or negations';
   return undefined;
 }

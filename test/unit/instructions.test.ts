@@ -3,6 +3,7 @@
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { instructions, isInstructionFile } from '../../src/compressors/instructions';
+import { parkSpans } from '../../src/compressors/instructions/protectedSpans';
 import { compress } from '../../src/compressors/compress';
 import { parseCommand } from '../../src/compressors/shared/command';
 import type { Draft, Engines, Source } from '../../src/compressors/types';
@@ -310,6 +311,13 @@ describe('instructions compressor', () => {
     });
   });
 
+  it('protects names, not the emphasis around them', () => {
+    const spans = (text: string) => parkSpans(text).spans;
+    assert.deepEqual(spans('See **src/app.ts** and **Done.** then setup.py.'), ['src/app.ts', 'setup.py']);
+    assert.deepEqual(spans('Match **/*.ts, src/** and test_*.py; not *why*.'), ['**/*.ts', 'src/**', 'test_*.py']);
+    assert.deepEqual(spans('Say "use `x`" and run ``a ` b`` at https://x.invalid/a.'), ['"use `x`"', '``a ` b``', 'https://x.invalid/a.']);
+  });
+
   it('keeps quotes, globs, emphasis on rule words and wrapped paragraphs of random files, and is idempotent', () => {
     const word = fc.constantFrom('use', 'the', 'tests', 'run', 'code', 'files', 'you', 'should', 'see', 'it', 'a', 'and', 'or', 'not', 'never', '3', '4.5', 'whether', 'only');
     const span = fc.oneof(
@@ -370,6 +378,10 @@ describe('instructions compressor', () => {
     assert.doesNotThrow(() => run('`'.repeat(50_000)));
     assert.doesNotThrow(() => run(('a/'.repeat(20_000) + '\n').repeat(3)));
     assert.equal(run('# T\n\nPlease \uE004 run.\n').text, '# T\n\nPlease \uE004 run.\n');
+    // Runs of name characters that are no path, glob or file name are scanned once (a quadratic
+    // scan of these takes minutes and fails on the test timeout).
+    for (const s of ['a-', 'a.', '**', 'a*', '*a', '/*', '`a', '"a']) assert.ok(parkSpans(s.repeat(50_000)).spans.length >= 0);
+    assert.equal(parkSpans(`${'*'.repeat(100_000)}a`).spans.length, 0);
     for (const s of ['**', '"', '*a', '__a ', 'you should ', 'make sure that ', '- [ ] ', '| ']) {
       const text = (s.repeat(400) + '\n').repeat(50);
       assert.doesNotThrow(() => run(text), JSON.stringify(s));

@@ -14,9 +14,16 @@ const PLACEHOLDER = /\uE000(\d+)\uE001/g;
 //   `<https://x.dev/a>`, `](docs/a.md)`       autolinks and link targets
 //   `https://x.dev/a?b=1`                     bare URLs
 //   `"fix(api): …"`, `“Save”`                 quoted strings: literal text the model may have to reproduce
-//   `**/*.ts`, `src/**`, `test_*.py`          globs
-//   `src/app.ts`, `and/or`, `tsconfig.json`   paths and file names
-const PROTECTED_SPAN = /`+|<https?:[^>\s]*>|\]\([^)\s]*\)|https?:\/\/[^\s<>)\]`]+|"[^"\n]{1,200}"|“[^”\n]{1,200}”|[\w.-]*\/[\w./-]*\*[\w.*/-]*|[\w.-]*\*+(?:[\w.-]*\/|\.[\w*])[\w.*/-]*|[\w.~@-]*\/[\w.~@/-]*|\b[\w-]+\.[A-Za-z][A-Za-z0-9]{0,5}\b/g;
+//   `src/**/*.ts`, `and/or`, `tsconfig.json`  a run of name characters, parked when it is a glob, path or file name
+// Each alternative starts with a fixed character or is one character class, so the scan stays linear.
+const PROTECTED_SPAN = /`+|<https?:[^>\s]*>|\]\([^)\s]*\)|https?:\/\/[^\s<>)\]`]+|"[^"\n]{1,200}"|“[^”\n]{1,200}”|[\w.~@/*-]+/g;
+// `**/*.ts`, `src/**`, `test_*.py`, `*.module.css` — a star before or after a `/`, or before a `.`: a glob,
+// parked whole (not `**Done.**`, where the stars after the dot close the emphasis)
+const GLOB_STAR = /\*\/|\/\*|\*\.[\w*]/;
+// `docs/a.md`, `@scope/pkg`, `~/.config` — a path
+const PATH = /\//;
+// `tsconfig.json`, `Node.js`, `e.g` — a file name (a dot followed by a letter)
+const FILE_NAME = /\.[A-Za-z]/;
 // `3`, `5.6`, `1,000`, `4.5` in `4.5:1`
 const NUMBER = /\d+(?:[.,]\d+)*/g;
 // `not`, `never`, `don't`, `without`, `only` … (a rule that loses one of these says something else)
@@ -35,20 +42,45 @@ export function parkSpans(text: string): Parked {
   let last = 0;
   PROTECTED_SPAN.lastIndex = 0;
   for (let m = PROTECTED_SPAN.exec(text); m; m = PROTECTED_SPAN.exec(text)) {
-    if (m[0] === '') { PROTECTED_SPAN.lastIndex++; continue; }
+    let start = m.index;
     let end = m.index + m[0].length;
     if (m[0].startsWith('`')) {
       // A code span ends at the next backtick run of the same length; without one the backticks are literal.
       const close = closingRun(text, end, m[0].length);
       if (close < 0) continue;
       end = close + m[0].length;
+    } else if (NAME_START.test(m[0])) {
+      const name = nameSpan(m[0]);
+      if (!name) continue;
+      start = m.index + name.start;
+      end = m.index + name.end;
     }
-    out += text.slice(last, m.index) + PLACEHOLDER_OPEN + spans.length + PLACEHOLDER_CLOSE;
-    spans.push(text.slice(m.index, end));
+    out += text.slice(last, start) + PLACEHOLDER_OPEN + spans.length + PLACEHOLDER_CLOSE;
+    spans.push(text.slice(start, end));
     last = end;
-    PROTECTED_SPAN.lastIndex = end;
+    PROTECTED_SPAN.lastIndex = Math.max(end, m.index + m[0].length);
   }
   return { text: out + text.slice(last), spans };
+}
+
+// the first character of a run of name characters (the last alternative of PROTECTED_SPAN)
+const NAME_START = /^[\w.~@/*-]/;
+
+/**
+ * The part of a run of name characters to protect: the whole run when it is a glob; else, without
+ * the emphasis stars around it, a path, or a file name without a sentence's final dot.
+ */
+function nameSpan(run: string): { start: number; end: number } | undefined {
+  if (GLOB_STAR.test(run)) return { start: 0, end: run.length };
+  // The `**` of `**src/app.ts**` or `**Note**` is emphasis around the name, not part of it.
+  let start = 0;
+  let end = run.length;
+  while (start < end && run[start] === '*') start++;
+  while (end > start && run[end - 1] === '*') end--;
+  if (PATH.test(run.slice(start, end))) return { start, end };
+  // The `.` of `setup.py.` ends a sentence.
+  while (end > start && run[end - 1] === '.') end--;
+  return FILE_NAME.test(run.slice(start, end)) ? { start, end } : undefined;
 }
 
 export function unparkSpans(text: string, spans: readonly string[]): string {

@@ -5,7 +5,7 @@ import fc from 'fast-check';
 import { compress } from '../../src/compressors/compress';
 import { json } from '../../src/compressors/json';
 import { JsonNumber, JsonObject, parseJson, toJson, type JsonValue } from '../../src/compressors/json/parseJson';
-import { arrayTableLayout, type TableLayout } from '../../src/compressors/json/tableLayout';
+import { arrayTableLayout, isBulky, type TableLayout } from '../../src/compressors/json/tableLayout';
 import { formatString } from '../../src/compressors/json/textForms';
 import { treeTableLayout } from '../../src/compressors/json/treeLayout';
 import { parseCommand } from '../../src/compressors/shared/command';
@@ -70,7 +70,9 @@ function rebuildRows(layout: TableLayout): string[] {
         assert.equal(found.length, 1, `${toJson(name)} names one object`);
         return plain(found[0]);
       });
-      set(row, c.steps, named ?? text ?? plain(v));
+      // A block column's short values are left out of the rows when they are all its usual value.
+      const usual = c.usual !== undefined && !isBulky(v) ? plain(c.usual) : undefined;
+      set(row, c.steps, usual ?? named ?? text ?? plain(v));
     }
     // Grouped columns come from the group's row with this row's value of `by` (which the row shows).
     for (const g of layout.groups) {
@@ -286,6 +288,23 @@ describe('json compressor', () => {
       const { draft } = run(JSON.stringify(rows), engines);
       assert.match(draft!.text, /^same in every row with the same app: 3 rows/m);
       assert.equal(draft!.text.split('registry.invalid/shop/api@').length, 2, 'each image once');
+    });
+
+    it('leaves the one short value of a block column out of the rows and says what it is', () => {
+      const failure = { message: 'expected 10 to equal 14', stack: 'AssertionError: expected 10 to equal 14\n    at Context.<anonymous> (test/cart.test.js:9:119)' };
+      const titles = ['adds a line', 'merges lines', 'rejects zero', 'rounds', 'sums', 'applies tax', 'removes', 'reports', 'halves', 'refuses'];
+      const tests = titles.map((title, i) => ({ title, duration: i % 3, err: i % 4 === 1 ? failure : {} }));
+      const value = parseJson(JSON.stringify(tests)) as readonly JsonValue[];
+      const layout = arrayTableLayout(value)!;
+      assert.deepEqual(layout.blocks.map((c) => [c.name, c.usual && toJson(c.usual)]), [['err', '{}']]);
+      rebuildRows(layout).forEach((row, r) => assert.deepEqual(JSON.parse(row), tests[r]));
+      const text = run(JSON.stringify(tests, null, 2), engines).draft!.text;
+      assert.match(text, /err below its row when long, else \{\}/);
+      assert.ok(!text.includes('+{err'), text);
+      // With another short value somewhere, every short value is written in its row again.
+      const mixed = tests.map((t, i) => (i === 2 ? { ...t, err: { code: 1 } } : t));
+      const mixedText = run(JSON.stringify(mixed, null, 2), engines).draft!.text;
+      assert.ok(!/else \{\}/.test(mixedText) && mixedText.includes('+{err: {}}') && mixedText.includes('+{err: {code: 1}}'), mixedText);
     });
 
     it('writes a column built from another one once, as a template', () => {

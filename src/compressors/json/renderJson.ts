@@ -307,9 +307,15 @@ class Renderer {
     explain('# = index in the array', lossy && isArray);
     explain('empty cell = key absent', !wide && kept.some((r) => columns.some((c) => c.values[r] === undefined)));
     explain('col=pre*suf: cells hold the * part', !wide && columns.some((c) => c.prefix || c.suffix));
-    const hasExtras = layout.sparse.length > 0 || kept.some((r) => layout.blocks.some((c) => c.values[r] !== undefined && !isBulky(c.values[r])));
+    // A block column whose short values are all one value (`err: {}`) leaves that value out of the rows.
+    const usual = wide ? [] : layout.blocks.filter((c) => c.usual !== undefined);
+    const inExtras = (c: Column, r: number) => c.values[r] !== undefined && (!layout.blocks.includes(c) || (!isBulky(c.values[r]) && !usual.includes(c)));
+    const hasExtras = kept.some((r) => [...layout.sparse, ...layout.blocks].some((c) => inExtras(c, r)));
     explain('+{…} = more keys of that row', !wide && hasExtras);
-    explain(`${layout.blocks.map((c) => formatName(c.name)).join(', ')} below its row when long`, layout.blocks.length > 0 && !wide);
+    const plainBlocks = layout.blocks.filter((c) => !usual.includes(c));
+    explain(`${plainBlocks.map((c) => formatName(c.name)).join(', ')} below its row when long`, plainBlocks.length > 0 && !wide);
+    // What a row without the block holds is a fact about this table, so it is said every time.
+    for (const c of usual) notes.push(`${formatName(c.name)} below its row when long, else ${flow(c.usual!)}`);
     this.line(head, notes.join('; '));
 
     if (layout.constants.length > 0) {
@@ -361,7 +367,7 @@ class Renderer {
         const cells = columns.map((c) => this.cell(r, c));
         if (lossy && isArray) cells.unshift(String(r));
         // Sparse fields, and block fields whose value is small in this row, go at the end as `+{…}`.
-        const extra = [...layout.sparse, ...layout.blocks].filter((c) => c.values[r] !== undefined && (!layout.blocks.includes(c) || !isBulky(c.values[r])));
+        const extra = [...layout.sparse, ...layout.blocks].filter((c) => inExtras(c, r));
         if (extra.length > 0) cells.push(`+{${extra.map((c) => `${formatName(c.name)}: ${this.flowValue(c.values[r]!)}`).join(', ')}}`);
         this.out.push(`${pad}${cells.join('|')}`);
         for (const c of layout.blocks) {

@@ -28,6 +28,8 @@ export interface Column {
   readonly isKey?: boolean;
   /** Lists of recurring objects, shown by name (values hold the names; see dictionaries.ts). */
   readonly dictionary?: Dictionary;
+  /** For a block column in every row: the one value it has wherever it is not bulky (mocha's `err: {}`), left out of those rows. */
+  readonly usual?: JsonValue;
 }
 
 export interface TableLayout {
@@ -140,7 +142,7 @@ export function layoutOf(rows: readonly Map<string, JsonValue>[], keys?: readonl
     const dictionary = dictionaryOf(field.values);
     if (dictionary) addPath(rowPaths, field.steps, { keyName: dictionary.keyName });
     const plain: Column = { name: field.name, values: dictionary?.names ?? field.values, steps: field.steps, prefix: '', suffix: '', dictionary };
-    if (plain.values.some(isBulky)) blocks.push(plain);
+    if (plain.values.some(isBulky)) blocks.push(field.present === rows.length ? withUsual(plain) : plain);
     else if (rows.length >= 4 && field.present < rows.length * SPARSE_SHARE) sparse.push(plain);
     else columns.push(plain);
   }
@@ -249,6 +251,20 @@ function compactValue(value: JsonValue, node: PathTrie | PathLeaf, copied?: (ori
     return copy;
   }
   return value;
+}
+
+/** A block column whose values that are not bulky are all one value gets it as `usual`. */
+function withUsual(column: Column): Column {
+  let usual: JsonValue | undefined;
+  let text: string | undefined;
+  for (const v of column.values) {
+    if (v === undefined || isBulky(v)) continue;
+    const t = canonical(v);
+    if (text !== undefined && t !== text) return column;
+    text = t;
+    usual = v;
+  }
+  return usual === undefined ? column : { ...column, usual };
 }
 
 function isConstant(field: Field, rowCount: number): boolean {

@@ -34,6 +34,8 @@ const TABLE_ROW = /^ {0,3}\|.*\|[ \t]*$/;
 const DELIMITER_CELL = /^[ \t]*(:?)-+(:?)[ \t]*$/;
 // `  - `, `1. `, `> `, `- [ ] ` — the prefix of a list item, task or quote line, kept as written
 const LINE_PREFIX = /^[ \t]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+(?:\[[ xX]\][ \t]+)?|>[ \t]?)*/;
+// `-`, `12.`, `- [ ]` — a list item the rewrite left without content
+const ONLY_MARKER = /^[ \t]*(?:[-*+]|\d{1,9}[.)])(?:[ \t]+\[[ xX]\])?[ \t]*$/;
 // `- `, `* `, `12. ` at the start of a line: a list item
 const LIST_MARKER = /^[ \t]*(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)/;
 // `  - ` or `10. ` — a list item's marker with the spaces before its content
@@ -245,15 +247,21 @@ function rewrite(lines: readonly string[]): Rewrite {
       const continuation = previous !== undefined && !SENTENCE_END.test(previous);
       const line = rewriteText(lines[i], result, continuation);
       out[i] = line;
-      if (!isEmptied(line)) previous = line;
+      if (!emptied(lines[i], line)) previous = line;
+    }
+    // A list item whose first line was emptied keeps it when lines of the item remain: without its
+    // marker they would join the item before.
+    if (LIST_MARKER.test(lines[unit.start]) && emptied(lines[unit.start], out[unit.start]!) && previous !== undefined) {
+      out[unit.start] = lines[unit.start];
+      result.keptLines++;
     }
   }
-  removeAnnouncements(units, out, result);
   // Lines emptied by the rewrite (a lone "Thanks!") go; list items left with only their marker too.
   out.forEach((line, i) => {
-    if (line !== undefined && kinds[i] === 'text' && isEmptied(line)) out[i] = undefined;
+    if (line !== undefined && kinds[i] === 'text' && emptied(lines[i], line)) out[i] = undefined;
   });
   removeDuplicates(lines, kinds, units, out, result);
+  removeAnnouncements(units, out, result);
   // Blank lines: one between blocks, none at the start, and the file's own ending kept.
   const kept: string[] = [];
   for (let i = 0; i < out.length; i++) {
@@ -273,9 +281,9 @@ function rewrite(lines: readonly string[]): Rewrite {
   return result;
 }
 
-/** A line the rewrite left without content: blank, or only its list marker. */
-function isEmptied(line: string): boolean {
-  return line.trim() === '' || (LIST_MARKER.test(line) && line.replace(LINE_PREFIX, '') === '');
+/** True when the rewrite left a line without content: blank, or only its list marker. */
+function emptied(original: string, line: string): boolean {
+  return line !== original && (line.trim() === '' || ONLY_MARKER.test(line));
 }
 
 /**
@@ -370,17 +378,23 @@ function rewriteTableRow(line: string, result: Rewrite): string {
  * follows, with no protected span, number or negation, and no "It …" after them that refers back.
  */
 function removeAnnouncements(units: readonly Unit[], out: (string | undefined)[], result: Rewrite): void {
-  units.forEach((unit, k) => {
-    const line = out[unit.start];
-    if (unit.end - unit.start !== 1 || line === undefined || LIST_MARKER.test(line) || line.startsWith('>')) return;
+  // The lines each unit keeps (the emptied ones are gone): what a second pass would see.
+  const kept = units.map((unit) => range(unit.start, unit.end).filter((i) => out[i] !== undefined)).filter((k) => k.length > 0);
+  kept.forEach((unit, k) => {
+    const line = out[unit[0]]!;
+    if (unit.length !== 1 || LIST_MARKER.test(line) || line.startsWith('>')) return;
     const boilerplate = INIT_BOILERPLATE.test(line);
     if (!boilerplate && !(ANNOUNCEMENT.test(line) && protectedSpans(line).length === 0)) return;
-    const next = units[k + 1];
-    if (next && REFERS_BACK.test((out[next.start] ?? '').replace(LINE_PREFIX, ''))) return;
-    out[unit.start] = undefined;
-    result.removed.add(unit.start);
-    (boilerplate ? result.boilerplateLines : result.announcementLines).push(unit.start + 1);
+    const next = kept[k + 1];
+    if (next && REFERS_BACK.test(out[next[0]]!.replace(LINE_PREFIX, ''))) return;
+    out[unit[0]] = undefined;
+    result.removed.add(unit[0]);
+    (boilerplate ? result.boilerplateLines : result.announcementLines).push(unit[0] + 1);
   });
+}
+
+function range(from: number, to: number): number[] {
+  return Array.from({ length: to - from }, (_, k) => from + k);
 }
 
 /**

@@ -304,6 +304,12 @@ describe('instructions compressor', () => {
       assert.equal(terse(html), html);
     });
 
+    it('keeps the first line of a list item whose other lines remain, so they do not join the item before', () => {
+      const text = '- Use `zod`.\n- Thank you!\n  Also run `tsc`.';
+      assert.equal(terse(text), text);
+      assert.equal(terse('Thank you!\nAlso run `tsc`.'), 'Also run `tsc`.');
+    });
+
     it('keeps a line that would lose a negation as written, and rewrites the others', () => {
       const draft = run('# T\n\nThanks for not pushing to main.\n\nPlease run the tests.\n');
       assert.equal(withoutMarker(draft.text), '# T\n\nThanks for not pushing to main.\n\nRun the tests.\n');

@@ -68,6 +68,45 @@ function scalarText(value: JsonValue | undefined): string | undefined {
   return value instanceof JsonNumber ? value.raw : undefined;
 }
 
+/**
+ * A string column whose every value ends with another column's value after a fixed separator
+ * (mocha's `fullTitle` = `Cart add ` + `title`): cells hold only the part before, less a shared
+ * prefix (`fullTitle=Cart * <title>`). Undefined when no column fits or it saves too little.
+ */
+export function withTail(column: Column, columns: readonly Column[]): Column | undefined {
+  if (column.isKey || column.dictionary) return undefined;
+  for (const from of columns) {
+    if (from === column || from.tail) continue;
+    let sep: string | undefined;
+    let saved = 0;
+    const heads: string[] = [];
+    const fits = column.values.every((v, r) => {
+      if (v === undefined) return true;
+      const tail = scalarText(from.values[r]);
+      if (typeof v !== 'string' || tail === undefined || v.length < tail.length + 2 || !v.endsWith(tail)) return false;
+      const s = v[v.length - tail.length - 1];
+      if ((sep !== undefined && s !== sep) || WORD_CHAR.test(s) || UNSAFE_AFFIX.test(s) || s === '<' || s === '>') return false;
+      sep = s;
+      saved += tail.length;
+      heads.push(v.slice(0, v.length - tail.length - 1));
+      return true;
+    });
+    if (!fits || sep === undefined || saved < MIN_AFFIX_SAVING || heads.length < 4) continue;
+    // A shared start of the heads is factored out too, as long as every head keeps something.
+    let prefix = trimToBoundary(heads.reduce((p, h) => commonPrefix(p, h)), 'end');
+    if (heads.some((h) => h.length <= prefix.length) || !safeAffix(prefix) || /[<>]/.test(prefix)) prefix = '';
+    if (heads.some((h) => h === '')) continue;
+    return { ...column, prefix, suffix: '', tail: { from, sep } };
+  }
+  return undefined;
+}
+
+/** What a cell shows of a string in a column with a prefix, suffix or tail: the part between. */
+export function starPart(column: Column, value: string, row: number): string {
+  const end = column.tail ? value.length - column.tail.sep.length - (scalarText(column.tail.from.values[row])?.length ?? 0) : value.length - column.suffix.length;
+  return value.slice(column.prefix.length, end);
+}
+
 /** Finds a prefix and suffix shared by every value of a string column, cut at non-alphanumeric boundaries. */
 export function withAffixes(column: Column): Column {
   const strings: string[] = [];

@@ -14,7 +14,8 @@
 // key or character left out becomes a marker (through `Cuts`), so the rendering never drops silently.
 import type { MarkerUnit } from '../types';
 import { JsonObject, toJson, type JsonValue } from './parseJson';
-import { arrayTableLayout, isBulky, mapTableLayout, compactRow, type Column, type TableLayout } from './tableLayout';
+import { arrayTableLayout, isBulky, mapTableLayout, compactRow, MAX_TABLE_COLUMNS, type Column, type TableLayout } from './tableLayout';
+import { starPart } from './columnTemplates';
 import { facetSummary, shapeSummary } from './summaries';
 import { flow, formatKey, formatName, formatScalar, formatString, GAP, literalBlockStyle } from './textForms';
 import { isPlainKey, RowReferences } from './rowReferences';
@@ -47,8 +48,6 @@ export type LayoutCache = Map<object, TableLayout | null>;
 
 /** Inline `[…]`/`{…}` is used for containers up to this many characters. */
 const FLOW_CHARS = 100;
-/** Tables with more varying columns than this are written one `field: value` block per row. */
-const MAX_TABLE_COLUMNS = 16;
 /** The constants above a table stay on one line up to this many characters. */
 const CONSTANTS_INLINE_CHARS = 160;
 
@@ -306,7 +305,8 @@ class Renderer {
     explain('each as "- key: value" lines without the fields that are the same in every row', wide);
     explain('# = index in the array', lossy && isArray);
     explain('empty cell = key absent', !wide && kept.some((r) => columns.some((c) => c.values[r] === undefined)));
-    explain('col=pre*suf: cells hold the * part', !wide && columns.some((c) => c.prefix || c.suffix));
+    explain('col=pre*suf: cells hold the * part', !wide && columns.some((c) => c.prefix || c.suffix || c.tail));
+    explain("<col> = that row's col", !wide && columns.some((c) => c.tail));
     // A block column whose short values are all one value (`err: {}`) leaves that value out of the rows.
     const usual = wide ? [] : layout.blocks.filter((c) => c.usual !== undefined);
     const inExtras = (c: Column, r: number) => c.values[r] !== undefined && (!layout.blocks.includes(c) || (!isBulky(c.values[r]) && !usual.includes(c)));
@@ -386,7 +386,7 @@ class Renderer {
   private cell(row: number, column: Column): string {
     const value = column.values[row];
     if (value === undefined) return '';
-    if (typeof value === 'string') return this.inlineString(column.prefix || column.suffix ? value.slice(column.prefix.length, value.length - column.suffix.length) : value, 'cell');
+    if (typeof value === 'string') return this.inlineString(column.prefix || column.suffix || column.tail ? starPart(column, value, row) : value, 'cell');
     if (value instanceof JsonObject || Array.isArray(value)) return this.flowValue(value);
     return formatScalar(value as Exclude<JsonValue, string | object>, 'cell');
   }
@@ -422,6 +422,7 @@ export function tableLayout(layouts: LayoutCache, collection: object, compute: (
 
 function columnHeader(column: Column): string {
   const name = column.isKey ? column.name : formatName(column.name);
+  if (column.tail) return `${name}=${column.prefix}*${column.tail.sep}<${column.tail.from.isKey ? 'key' : column.tail.from.name}>`;
   return column.prefix || column.suffix ? `${name}=${column.prefix}*${column.suffix}` : name;
 }
 

@@ -9,7 +9,7 @@
 //   sparse     fields only some rows have, written at the end of the row as `+{key: value}`
 // The layout is computed over all rows, so "same in every row" stays true when rows are dropped.
 import { JsonObject, toJson, type JsonValue } from './parseJson';
-import { derivedColumns, withAffixes, type Derived } from './columnTemplates';
+import { derivedColumns, withAffixes, withTail, type Derived } from './columnTemplates';
 import { flow } from './textForms';
 import { dictionaryOf, namesIn, type Dictionary } from './dictionaries';
 import { groupedColumns, type Group } from './groupedColumns';
@@ -30,6 +30,8 @@ export interface Column {
   readonly dictionary?: Dictionary;
   /** For a block column in every row: the one value it has wherever it is not bulky (mocha's `err: {}`), left out of those rows. */
   readonly usual?: JsonValue;
+  /** Every value ends with `sep` and this row's value of `from`; cells hold the part before (less the prefix). */
+  readonly tail?: { readonly from: Column; readonly sep: string };
 }
 
 export interface TableLayout {
@@ -50,6 +52,8 @@ export interface TableLayout {
   readonly tree?: { readonly rows: readonly JsonObject[]; readonly depths: readonly number[]; readonly childKey: string };
 }
 
+/** Tables with more varying columns than this are written one `field: value` block per row. */
+export const MAX_TABLE_COLUMNS = 16;
 /** Nested objects with at most this many distinct keys are spread over dotted columns… */
 const MAX_FLAT_KEYS = 24;
 /** …and with up to MAX_INNER_KEYS keys when at most this many of them vary between rows. */
@@ -160,6 +164,8 @@ export function layoutOf(rows: readonly Map<string, JsonValue>[], keys?: readonl
     if (withAffix.prefix || withAffix.suffix) addPath(rowPaths, column.steps, withAffix);
     shown.push(withAffix);
   }
+  // Tails only in tables written as rows of cells (a wide table writes each row as an outline).
+  if (shown.length <= MAX_TABLE_COLUMNS) shown.forEach((column, i) => (shown[i] = withTail(column, shown) ?? column));
   return { rowCount: rows.length, keys, constants, rowPaths, columns: shown, derived, groups, blocks, sparse };
 }
 

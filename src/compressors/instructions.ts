@@ -34,6 +34,10 @@ const TABLE_ROW = /^ {0,3}\|.*\|[ \t]*$/;
 const DELIMITER_CELL = /^[ \t]*(:?)-+(:?)[ \t]*$/;
 // `  - `, `1. `, `> `, `- [ ] ` — the prefix of a list item, task or quote line, kept as written
 const LINE_PREFIX = /^[ \t]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+(?:\[[ xX]\][ \t]+)?|>[ \t]?)*/;
+// `3. `, `- [ ] ` — a numbered step or a checklist item: a step of its procedure, never a duplicate
+const ENUMERATED_ITEM = /^[ \t]*(?:\d{1,9}[.)]|[-*+][ \t]+\[[ xX]\])(?:[ \t]|$)/;
+// `**For hooks:**`, `Before you open a PR, check:` — a line ending in a colon (emphasis aside) introduces what follows
+const LABEL_END = /:[*_ \t]*$/;
 // `-`, `12.`, `- [ ]` — a list item the rewrite left without content
 const ONLY_MARKER = /^[ \t]*(?:[-*+]|\d{1,9}[.)])(?:[ \t]+\[[ xX]\])?[ \t]*$/;
 // `- `, `* `, `12. ` at the start of a line: a list item
@@ -398,30 +402,74 @@ function range(from: number, to: number): number[] {
 }
 
 /**
- * A list item or paragraph that repeats an earlier one (after the rewrite, ignoring case outside
+ * A bullet or paragraph that repeats an earlier one (after the rewrite, ignoring case outside
  * protected spans and the final punctuation) goes — but only when the earlier one is in the same
- * section or a section containing it: the same rule under two sibling headings ("Frontend",
- * "Backend") says it applies to both, and must stay.
+ * list, or is a rule of a section containing it. Everything else stays: the same rule under two
+ * sibling headings ("Frontend", "Backend") or in two lists of one section ("For hooks:", "For
+ * skills:") applies to each, and a numbered step or a checklist item repeated in another procedure
+ * is a step of that procedure.
  */
 function removeDuplicates(lines: readonly string[], kinds: readonly LineKind[], units: readonly Unit[], out: (string | undefined)[], result: Rewrite): void {
   const scopes = sectionScopes(lines, kinds);
-  const seen = new Map<string, string[]>();
-  for (const unit of units) {
+  const blocks = unitBlocks(lines, kinds, units);
+  const seen = new Map<string, { scope: string; block: number; general: boolean }[]>();
+  units.forEach((unit, k) => {
+    const { block, enumerated, labelled } = blocks[k];
+    if (enumerated) return;
     const parts: string[] = [];
     for (let i = unit.start; i < unit.end; i++) if (out[i] !== undefined) parts.push(out[i]!.replace(LINE_PREFIX, '').trim());
     const text = parts.join(' ');
-    if (text.length > MAX_REWRITE_LINE) continue;
+    if (text.length > MAX_REWRITE_LINE) return;
     const key = ruleKey(text);
-    if (key.split(' ').length < 3) continue;
+    if (key.split(' ').length < 3) return;
     const scope = scopes[unit.start];
     const earlier = seen.get(key) ?? [];
-    if (!earlier.some((s) => scope === s || scope.startsWith(s + '/'))) {
-      seen.set(key, [...earlier, scope]);
-      continue;
+    if (!earlier.some((e) => e.block === block || (e.general && scope.startsWith(e.scope + '/')))) {
+      seen.set(key, [...earlier, { scope, block, general: !labelled }]);
+      return;
     }
     for (let i = unit.start; i < unit.end; i++) { out[i] = undefined; result.removed.add(i); }
     result.duplicateLines.push(unit.start + 1);
-  }
+  });
+}
+
+/**
+ * For each unit: its block (the items of one list at one level under one parent share one; a
+ * paragraph is its own), whether it is — or sits under — a numbered step or a checklist item, and
+ * whether its list follows a label line ("**For hooks:**", "Before you open a PR, check:") that
+ * narrows what it applies to.
+ */
+function unitBlocks(lines: readonly string[], kinds: readonly LineKind[], units: readonly Unit[]): { block: number; enumerated: boolean; labelled: boolean }[] {
+  const blocks: { block: number; enumerated: boolean; labelled: boolean }[] = [];
+  // The open items of the current list, outermost first.
+  let open: { indent: number; block: number; enumerated: boolean }[] = [];
+  let labelled = false;
+  units.forEach((unit, k) => {
+    const line = lines[unit.start];
+    const item = LIST_MARKER.test(line);
+    const previous = units[k - 1];
+    let sameList = item && previous !== undefined && LIST_MARKER.test(lines[previous.start]);
+    for (let i = previous?.end ?? 0; sameList && i < unit.start; i++) sameList = kinds[i] === 'blank' || kinds[i] === 'code';
+    if (!sameList) {
+      open = [];
+      let before = unit.start - 1;
+      while (before >= 0 && kinds[before] === 'blank') before--;
+      labelled = before >= 0 && kinds[before] === 'text' && LABEL_END.test(lines[before]);
+    }
+    if (!item) {
+      blocks.push({ block: k, enumerated: false, labelled });
+      return;
+    }
+    const indent = indentOf(line);
+    let sibling: { indent: number; block: number; enumerated: boolean } | undefined;
+    while (open.length && open[open.length - 1].indent >= indent) sibling = open.pop();
+    const parent = open[open.length - 1];
+    const enumerated = ENUMERATED_ITEM.test(line) || (parent?.enumerated ?? false);
+    const block = sibling && sibling.indent === indent ? sibling.block : k;
+    open.push({ indent, block, enumerated });
+    blocks.push({ block, enumerated, labelled });
+  });
+  return blocks;
 }
 
 /** A rule's text for comparing: lower case outside protected spans, single spaces, no final punctuation. */

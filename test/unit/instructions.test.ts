@@ -304,6 +304,22 @@ describe('instructions compressor', () => {
       assert.equal(terse(html), html);
     });
 
+    it('keeps repeated steps of procedures and rules of differently labelled lists', () => {
+      const procedures = ['**For agents:**', '', '1. Create the file.', '2. Update the README by running `npm run build`.', '', '**For hooks:**', '',
+        '1. Create the folder.', '2. Update the README by running `npm run build`.'].join('\n');
+      assert.equal(terse(procedures), procedures.replace(/\*\*/g, ''));
+      const nested = ['1. Ask for the task:', '   - Run `./ask.sh` and wait for the answer.', '2. Do the task.', '3. Ask for the next task:', '   - Run `./ask.sh` and wait for the answer.'].join('\n');
+      assert.equal(terse(nested), nested);
+      const underParents = ['- Frontend:', '  - Run the linter first.', '- Backend:', '  - Run the linter first.'].join('\n');
+      assert.equal(terse(underParents), underParents);
+      const checklist = '- [ ] Run the unit tests locally.\n- [ ] Update the changelog.\n- [ ] Run the unit tests locally.';
+      assert.equal(terse(checklist), checklist);
+      const labelled = 'Frontend:\n\n- Run the linter first.\n\nBackend:\n\n- Run the linter first.';
+      assert.equal(terse(labelled), labelled);
+      const twoLists = '- Run the linter first.\n- Use `zod`.\n\nSome text.\n\n- Run the linter first.';
+      assert.equal(terse(twoLists), twoLists);
+    });
+
     it('keeps the first line of a list item whose other lines remain, so they do not join the item before', () => {
       const text = '- Use `zod`.\n- Thank you!\n  Also run `tsc`.';
       assert.equal(terse(text), text);

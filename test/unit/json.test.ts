@@ -5,7 +5,7 @@ import fc from 'fast-check';
 import { compress } from '../../src/compressors/compress';
 import { json } from '../../src/compressors/json';
 import { JsonNumber, JsonObject, parseJson, toJson, type JsonValue } from '../../src/compressors/json/parseJson';
-import { arrayTableLayout, isBulky, type TableLayout } from '../../src/compressors/json/tableLayout';
+import { arrayTableLayout, compactRow, isBulky, wideCellColumns, withoutColumns, type TableLayout } from '../../src/compressors/json/tableLayout';
 import { formatString } from '../../src/compressors/json/textForms';
 import { starPart } from '../../src/compressors/json/columnTemplates';
 import { treeTableLayout } from '../../src/compressors/json/treeLayout';
@@ -384,8 +384,68 @@ describe('json compressor', () => {
       for (const m of line.matchAll(/test number (\d+)/g)) assert.ok(shown.has(Number(m[1])), `row ${m[1]} is referred to but not shown`);
     });
 
-    it('writes each row of a wide table as an outline without the shared fields', () => {
+    it('writes the simple columns of a wide table in cells and the rest of each row below it, every value once', () => {
+      const pod = fc.record({
+        name: fc.string({ minLength: 1, maxLength: 8 }),
+        phase: fc.constantFrom('Running', 'Pending', 'Failed'),
+        node: fc.constantFrom('gke-pool-1', 'gke-pool-2'),
+        ip: fc.option(fc.ipV4(), { nil: undefined }),
+        restarts: fc.nat(20),
+        fields: fc.array(fc.string({ maxLength: 5 }), { minLength: 16, maxLength: 16 }),
+        hostIPs: fc.constantFrom([{ ip: '10.0.0.1' }], [{ ip: '10.0.0.2' }]),
+        status: fc.record({ ready: fc.boolean(), message: fc.option(fc.string({ maxLength: 200 }), { nil: undefined }) }),
+        statuses: fc.array(fc.record({ restartCount: fc.nat(9), state: fc.oneof(fc.constant({}), fc.record({ waiting: fc.record({ reason: fc.constantFrom('CrashLoopBackOff', 'ErrImagePull'), message: fc.string({ minLength: 120, maxLength: 140 }) }) })) }), { minLength: 1, maxLength: 1 }),
+      });
+      let split = 0;
+      fc.assert(
+        fc.property(fc.array(pod, { minLength: 2, maxLength: 8 }), (pods) => {
+          const rows = pods.map(({ fields, ...p }) => JSON.parse(JSON.stringify({ ...p, ...Object.fromEntries(fields.map((f, k) => [`f${k}`, f])) })) as Record<string, unknown>);
+          const value = parseJson(JSON.stringify(rows)) as readonly JsonValue[];
+          const layout = arrayTableLayout(value);
+          if (!layout || layout.columns.length <= 16) return;
+          const cells = wideCellColumns(layout);
+          if (cells.length < 4) return;
+          split++;
+          const inItems = cells.flatMap((c) => c.steps.slice(0, -1).some((s) => typeof s === 'number') ? [c] : []);
+          // No one-item list is split between a cell and the outline.
+          for (const c of inItems) {
+            const item = c.steps.slice(0, Math.max(...c.steps.map((s, i) => (typeof s === 'number' ? i : -1))) + 1);
+            for (const o of [...layout.blocks, ...layout.sparse]) assert.ok(!item.every((s, i) => o.steps[i] === s), `${c.name} shares an item with ${o.name}`);
+          }
+          const paths = withoutColumns(layout.rowPaths, cells);
+          value.forEach((item, r) => {
+            // The outline part, then the cells (prefix/suffix put back), the constants and the derived columns: the whole row.
+            const row = JSON.parse(toJson(compactRow(item as JsonObject, paths))) as Record<string, unknown>;
+            const put = (steps: readonly (string | number)[], v: unknown) => {
+              let node = row as Record<string | number, unknown>;
+              steps.forEach((step, i) => {
+                if (i === steps.length - 1) node[step] = v;
+                else node = (node[step] ??= typeof steps[i + 1] === 'number' ? [] : {}) as Record<string | number, unknown>;
+              });
+            };
+            for (const c of cells) {
+              const v = c.values[r];
+              if (v !== undefined) put(c.steps, typeof v === 'string' ? c.prefix + starPart(c, v, r) + c.suffix : JSON.parse(toJson(v)));
+            }
+            for (const [name, v] of layout.constants) put(stepsOf(name), JSON.parse(toJson(v)));
+            for (const d of layout.derived) put(stepsOf(d.name), `${d.prefix}${textOf(d.from.values[r])}${d.suffix}`);
+            assert.deepEqual(sortDeep(row), sortDeep(rows[r]));
+          });
+        }),
+        { numRuns: 150 },
+      );
+      assert.ok(split > 50, `${split} split tables`);
       const rows = Array.from({ length: 4 }, (_, i) => Object.fromEntries([['name', `pod-${i}`], ['kind', 'Pod'], ...Array.from({ length: 20 }, (_, k) => [`f${k}`, `${k}-${i}`])]));
+      const { draft } = run(JSON.stringify(rows), engines);
+      assert.match(draft!.text, /the other fields of a row below it/);
+      assert.match(draft!.text, /^pod-0\|0-0\|1-0\|/m);
+      assert.match(draft!.text, /^  f19: 19-0$/m);
+      assert.match(draft!.text, /same in every row: \{kind: Pod\}/);
+      assert.ok(!/^  kind: Pod$/m.test(draft!.text));
+    });
+
+    it('writes each row of a wide table of nested values as an outline without the shared fields', () => {
+      const rows = Array.from({ length: 4 }, (_, i) => Object.fromEntries([['name', `pod-${i}`], ['kind', 'Pod'], ...Array.from({ length: 20 }, (_, k) => [`f${k}`, [k, i]])]));
       const { draft } = run(JSON.stringify(rows), engines);
       assert.match(draft!.text, /each as "- key: value" lines/);
       assert.match(draft!.text, /^- name: pod-0$/m);
@@ -596,6 +656,14 @@ function flatten(value: unknown, prefix = '', out: Record<string, unknown> = {})
     for (const [k, v] of Object.entries(value)) flatten(v, prefix ? `${prefix}.${k}` : k, out);
   } else out[prefix] = value;
   return out;
+}
+
+/** The keys and list indices of a column name (`status.hostIPs[0].ip`). */
+function stepsOf(name: string): (string | number)[] {
+  return name.split('.').flatMap((part) => {
+    const m = /^(.*?)((?:\[\d+\])*)$/.exec(part)!;
+    return [m[1], ...[...m[2].matchAll(/\d+/g)].map((d) => Number(d[0]))];
+  });
 }
 
 /** A value with every object's keys sorted, for comparing values whose key order may differ. */

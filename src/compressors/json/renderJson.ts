@@ -14,7 +14,7 @@
 // key or character left out becomes a marker (through `Cuts`), so the rendering never drops silently.
 import type { MarkerUnit } from '../types';
 import { JsonObject, toJson, type JsonValue } from './parseJson';
-import { arrayTableLayout, isBulky, mapTableLayout, compactRow, MAX_TABLE_COLUMNS, type Column, type TableLayout } from './tableLayout';
+import { arrayTableLayout, isBulky, mapTableLayout, compactRow, MAX_TABLE_COLUMNS, wideCellColumns, withoutColumns, type Column, type TableLayout } from './tableLayout';
 import { starPart } from './columnTemplates';
 import { facetSummary, shapeSummary } from './summaries';
 import { flow, formatKey, formatName, formatScalar, formatString, GAP, literalBlockStyle } from './textForms';
@@ -48,6 +48,8 @@ export type LayoutCache = Map<object, TableLayout | null>;
 
 /** Inline `[…]`/`{…}` is used for containers up to this many characters. */
 const FLOW_CHARS = 100;
+/** A table too wide for one line per row puts its simple columns in cells when it has at least this many. */
+const MIN_SPLIT_CELLS = 4;
 /** The constants above a table stay on one line up to this many characters. */
 const CONSTANTS_INLINE_CHARS = 160;
 
@@ -290,9 +292,14 @@ class Renderer {
     const rowPad = ' '.repeat(head === undefined ? 0 : indent);
     const columns = layout.columns;
 
-    // Past MAX_TABLE_COLUMNS a reader loses track of positions: each row is written as its own
-    // `- key: value` outline instead, still without the fields that are the same in every row.
-    const wide = columns.length > MAX_TABLE_COLUMNS;
+    // Past MAX_TABLE_COLUMNS a reader loses track of positions: the simple columns go in cells
+    // (`cells`) and the rest of each row is written below it as an outline; with too few simple
+    // columns (`wide`), each row is written as its own `- key: value` outline instead. Either way
+    // without the fields that are the same in every row.
+    const split = columns.length > MAX_TABLE_COLUMNS ? wideCellColumns(layout) : undefined;
+    const wide = split !== undefined && split.length < MIN_SPLIT_CELLS;
+    const outlined = split !== undefined;
+    const cells = split && !wide ? split : columns;
     // The first table explains the notation; later ones only what they add.
     const notes = [`${n} rows${lossy ? ` (${kept.length} shown)` : ''}${layout.tree ? ' in a tree' : ''}`];
     const explain = (note: string, applies: boolean) => {
@@ -303,17 +310,18 @@ class Renderer {
     explain('cells split by |', !wide);
     if (layout.tree) notes.push(`a row's ${formatName(layout.tree.childKey)} are the rows indented under it`);
     explain('each as "- key: value" lines without the fields that are the same in every row', wide);
+    explain('the other fields of a row below it', outlined && !wide);
     explain('# = index in the array', lossy && isArray);
-    explain('empty cell = key absent', !wide && kept.some((r) => columns.some((c) => c.values[r] === undefined)));
-    explain('col=pre*suf: cells hold the * part', !wide && columns.some((c) => c.prefix || c.suffix || c.tail));
-    explain("<col> = that row's col", !wide && columns.some((c) => c.tail));
+    explain('empty cell = key absent', !wide && kept.some((r) => cells.some((c) => c.values[r] === undefined)));
+    explain('col=pre*suf: cells hold the * part', !wide && cells.some((c) => c.prefix || c.suffix || c.tail));
+    explain("<col> = that row's col", !wide && cells.some((c) => c.tail));
     // A block column whose short values are all one value (`err: {}`) leaves that value out of the rows.
-    const usual = wide ? [] : layout.blocks.filter((c) => c.usual !== undefined);
+    const usual = outlined ? [] : layout.blocks.filter((c) => c.usual !== undefined);
     const inExtras = (c: Column, r: number) => c.values[r] !== undefined && (!layout.blocks.includes(c) || (!isBulky(c.values[r]) && !usual.includes(c)));
-    const hasExtras = kept.some((r) => [...layout.sparse, ...layout.blocks].some((c) => inExtras(c, r)));
-    explain('+{…} = more keys of that row', !wide && hasExtras);
+    const hasExtras = !outlined && kept.some((r) => [...layout.sparse, ...layout.blocks].some((c) => inExtras(c, r)));
+    explain('+{…} = more keys of that row', hasExtras);
     const plainBlocks = layout.blocks.filter((c) => !usual.includes(c));
-    explain(`${plainBlocks.map((c) => formatName(c.name)).join(', ')} below its row when long`, plainBlocks.length > 0 && !wide);
+    explain(`${plainBlocks.map((c) => formatName(c.name)).join(', ')} below its row when long`, plainBlocks.length > 0 && !outlined);
     // What a row without the block holds is a fact about this table, so it is said every time.
     for (const c of usual) notes.push(`${formatName(c.name)} below its row when long, else ${flow(c.usual!)}`);
     this.line(head, notes.join('; '));
@@ -339,18 +347,31 @@ class Renderer {
     for (const c of [...columns, ...layout.sparse, ...layout.blocks]) {
       if (c.dictionary) this.put(`${rowPad}${formatName(c.name)} (rows list them by ${formatName(c.dictionary.keyName)}):`, c.dictionary.items, rowPad.length + 2);
     }
-    if (wide) {
-      const templates = columns.filter((c) => c.prefix || c.suffix);
+    if (outlined) {
+      // Columns with a prefix/suffix that stay in the outline say it once here.
+      const templates = columns.filter((c) => (c.prefix || c.suffix) && !(split && !wide && split.includes(c)));
       if (templates.length > 0) {
         this.out.push(`${rowPad}rows show only the * part of:`);
         for (const c of templates) this.out.push(`${rowPad}  ${formatName(c.name)}: ${c.prefix}*${c.suffix}`);
       }
       const rows = isArray ? (collection as readonly JsonValue[]) : (collection as JsonObject).entries.map(([, v]) => v);
+      const paths = wide ? layout.rowPaths : withoutColumns(layout.rowPaths, cells);
+      if (!wide) {
+        const names = cells.map((c) => columnHeader(c));
+        if (lossy && isArray) names.unshift('#');
+        this.out.push(`${rowPad}columns: ${names.join('|')}`);
+      }
       for (const r of kept) this.within(rows[r] as JsonObject, () => {
-        const row = compactRow(rows[r] as JsonObject, layout.rowPaths, (original, copy) => {
+        const row = compactRow(rows[r] as JsonObject, paths, (original, copy) => {
           if (this.plan.keepOpen?.has(original)) this.openCopies.add(copy);
           if (this.plan.fullStrings?.has(original)) this.reportCopies.add(copy);
         });
+        if (!wide) {
+          const line = cells.map((c) => this.cell(r, c));
+          if (lossy && isArray) line.unshift(String(r));
+          this.out.push(`${rowPad}${line.join('|')}`);
+          return this.entries(row, undefined, rowPad.length + 2);
+        }
         const start = this.out.length;
         if (lossy && isArray) this.out.push(`${rowPad}  #: ${r}`);
         if (!isArray) this.out.push(`${rowPad}  (key): ${formatString(layout.keys![r], 'block')}`);

@@ -8,7 +8,7 @@
 //   blocks     large nested values and long or multi-line strings, written below their row
 //   sparse     fields only some rows have, written at the end of the row as `+{key: value}`
 // The layout is computed over all rows, so "same in every row" stays true when rows are dropped.
-import { JsonObject, toJson, type JsonValue } from './parseJson';
+import { JsonNumber, JsonObject, toJson, type JsonValue } from './parseJson';
 import { derivedColumns, withAffixes, withTail, type Derived } from './columnTemplates';
 import { flow } from './textForms';
 import { dictionaryOf, namesIn, type Dictionary } from './dictionaries';
@@ -219,6 +219,34 @@ function addPath(trie: PathTrie, steps: readonly (string | number)[], leaf: Path
     if (!next) node.set(step, (next = new Map()));
     node = next;
   });
+}
+
+/**
+ * For a table too wide for one line per row: the scalar columns that go in cells (at most
+ * MAX_TABLE_COLUMNS, in order); the rest of each row is written below it as an outline. A column
+ * inside a one-item list goes in a cell only when nothing else of that item stays in the outline,
+ * so an item is never split between the two.
+ */
+export function wideCellColumns(layout: TableLayout): Column[] {
+  const scalar = (c: Column) => !c.dictionary && c.values.every((v) => v === undefined || ((typeof v !== 'object' || v === null || v instanceof JsonNumber) && !isBulky(v)));
+  const outlined = [...layout.blocks, ...layout.sparse, ...layout.columns.filter((c) => !scalar(c))];
+  const startsWith = (steps: readonly (string | number)[], prefix: readonly (string | number)[]) => prefix.every((s, i) => steps[i] === s);
+  const cells: Column[] = [];
+  for (const c of layout.columns) {
+    if (cells.length >= MAX_TABLE_COLUMNS || !scalar(c)) continue;
+    const lastIndex = c.steps.reduce<number>((last, s, i) => (typeof s === 'number' ? i : last), -1);
+    if (lastIndex >= 0 && outlined.some((o) => startsWith(o.steps, c.steps.slice(0, lastIndex + 1)))) continue;
+    cells.push(c);
+  }
+  return cells;
+}
+
+/** `paths` with the given columns removed from rows too (a copy; the layout's own paths stay as they are). */
+export function withoutColumns(paths: PathTrie, columns: readonly Column[]): PathTrie {
+  const copy = (trie: PathTrie): PathTrie => new Map([...trie].map(([k, v]) => [k, v instanceof Map ? copy(v) : v]));
+  const out = copy(paths);
+  for (const c of columns) if (!c.isKey && c.steps.length > 0) addPath(out, c.steps, true);
+  return out;
 }
 
 /**

@@ -5,11 +5,17 @@
 //                                         would otherwise be misread (a number-like "1.0", "")
 //   description: |-                       multi-line strings as indented literal blocks
 //     line one
-//   versions: 3 rows, one per line, cells split by " | "      arrays of objects as tables:
-//     same in every row: {license: MIT}                     constant fields written once
-//     columns: version | dist.tarball=https://x/*.tgz       `col=pre*suf`: cells hold the * part
-//     4.21.0 | express-4.21.0
+//   versions: 3 rows                                  arrays of objects as tables, one row per line:
+//     same in every row: {license: MIT}               constant fields written once
+//     in every row: _id: express@<version>            fields built from another field
+//     columns: version|dist.tarball=https://x/*.tgz   cells split by |; `col=pre*suf`: cells hold the * part
+//     4.21.0|express-4.21.0
 //
+// Tables also write columns that follow from another column once per value of it (groupedColumns.ts),
+// recurring objects of list columns once by name (dictionaries.ts), rows holding rows of the same
+// kind as one indented tree (treeLayout.ts), and arrays of rows shown earlier as a reference to
+// them (rowReferences.ts). A table too wide for one line per row keeps its simple columns in cells
+// and writes the rest of each row below it.
 // A plan says which items of which collections to keep and how long strings may be; every item,
 // key or character left out becomes a marker (through `Cuts`), so the rendering never drops silently.
 import type { MarkerUnit } from '../types';
@@ -307,7 +313,6 @@ class Renderer {
       this.explained.add(note);
       notes.push(note);
     };
-    explain('cells split by |', !wide);
     if (layout.tree) notes.push(`a row's ${formatName(layout.tree.childKey)} are the rows indented under it`);
     explain('each as "- key: value" lines without the fields that are the same in every row', wide);
     explain('the other fields of a row below it', outlined && !wide);
@@ -336,9 +341,9 @@ class Renderer {
     }
     if (layout.derived.length > 0) {
       const lines = layout.derived.map((d) => `${formatName(d.name)}: ${d.prefix}<${d.from.isKey ? 'key' : d.from.name}>${d.suffix}`);
-      if (lines.join(', ').length <= CONSTANTS_INLINE_CHARS) this.out.push(`${rowPad}built from another field in every row: ${lines.join(', ')}`);
+      if (lines.join(', ').length <= CONSTANTS_INLINE_CHARS) this.out.push(`${rowPad}in every row: ${lines.join(', ')}`);
       else {
-        this.out.push(`${rowPad}built from another field in every row:`);
+        this.out.push(`${rowPad}in every row:`);
         for (const l of lines) this.out.push(`${rowPad}  ${l}`);
       }
     }

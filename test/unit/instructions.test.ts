@@ -251,6 +251,7 @@ describe('instructions compressor', () => {
       'You should see a green check.',
       'You can use `npx` if you like.',
       'Feel free to open a draft PR.',
+      'Before you open a PR, ensure you have:\n\n- Run `make`.',
       'Generally, prefer composition.',
       'Search the code only if:\n\n- You need to understand the internals.',
       'IMPORTANT: YOU MUST run `make` first.',

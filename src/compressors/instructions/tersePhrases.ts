@@ -89,7 +89,7 @@ export const tersePhrases: readonly TersePhrase[] = [
   // "It is very important that you run…", "It's crucial to…"
   verbRule('it is important to', String.raw`${I}it(?:'s| is) (?:very |really |extremely |super |absolutely |critically )?(?:important|crucial|critical|essential|vital|imperative|necessary) (?:that you |for you to |to )`),
   // "Make sure to run…", "Be sure to…", "Remember to…", "Don't forget to…", "Make sure you run…"
-  verbRule('make sure to', String.raw`${I}(?:make sure to|make sure that you|make sure you|be sure to|remember to|don't forget to|do not forget to|ensure that you|ensure you) `),
+  verbRule('make sure to', String.raw`${I}(?:make sure to|make sure that you|make sure you|be sure to|remember to|don't forget to|do not forget to|ensure that you|ensure you) (?!have\b)`),
   // "Make sure that every endpoint…" → "Ensure every endpoint…"; "Ensure that…" → "Ensure…"
   rule('make sure that', String.raw`\b(?:make sure that|make sure|ensure that) `, 'ensure '),
 

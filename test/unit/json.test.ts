@@ -338,6 +338,35 @@ describe('json compressor', () => {
       assert.match(text, /^merges quantities of the same sku\|add\|1$/m);
     });
 
+    it('writes an object of strings that share a start or end once with the shared parts', () => {
+      let affixed = 0;
+      fc.assert(
+        fc.property(fc.dictionary(fc.string({ minLength: 1, maxLength: 6 }), fc.string({ maxLength: 12 }), { minKeys: 8, maxKeys: 30 }), fc.constantFrom(['', '+00:00'], ['https://x.test/', '.tgz'], ['v', '']), (map, [prefix, suffix]) => {
+          const time = Object.fromEntries(Object.entries(map).map(([k, v]) => [k, `${prefix}${v}${suffix}`]));
+          const text = run(JSON.stringify({ name: 'x', time }), engines).draft!.text;
+          const lines = text.split('\n');
+          const at = lines.findIndex((l) => l.startsWith('time: '));
+          const m = /^time: (\d+) keys, each value (.*)\*(.*) with only the \* part shown$/.exec(lines[at]);
+          if (!m) return;
+          affixed++;
+          const keys = Object.keys(time);
+          assert.equal(Number(m[1]), keys.length);
+          // Each line reads back (a quoted part as a JSON string) to the whole value.
+          keys.forEach((key, i) => {
+            const line = lines[at + 1 + i];
+            const shownKey = line.startsWith('  "') ? JSON.stringify(key) : key;
+            assert.ok(line.startsWith(`  ${shownKey}: `), line);
+            const part = line.slice(shownKey.length + 4);
+            assert.equal(m[2] + (part.startsWith('"') ? (JSON.parse(part) as string) : part) + m[3], time[key]);
+          });
+        }),
+        { numRuns: 150 },
+      );
+      assert.ok(affixed > 50, `${affixed} objects written with shared parts`);
+      const time = Object.fromEntries(Array.from({ length: 10 }, (_, i) => [`1.0.${i}`, `2025-11-1${i}T18:28:56.206000+00:00`]));
+      assert.match(run(JSON.stringify({ time }), engines).draft!.text, /^time: 10 keys, each value \*\+00:00 with only the \* part shown\n {2}1\.0\.0: 2025-11-10T18:28:56\.206000$/m);
+    });
+
     it('writes a column built from another one once, as a template', () => {
       const rows = Array.from({ length: 6 }, (_, i) => ({ number: 400 + i, html_url: `https://github.com/o/r/issues/${400 + i}`, line: i * 3, endLine: i * 3, title: `issue ${i}` }));
       const { draft } = run(JSON.stringify(rows, null, 2), engines);

@@ -21,7 +21,7 @@
 import type { MarkerUnit } from '../types';
 import { JsonObject, toJson, type JsonValue } from './parseJson';
 import { arrayTableLayout, isBulky, mapTableLayout, compactRow, MAX_TABLE_COLUMNS, wideCellColumns, withoutColumns, type Column, type TableLayout } from './tableLayout';
-import { starPart } from './columnTemplates';
+import { starPart, withAffixes } from './columnTemplates';
 import { facetSummary, shapeSummary } from './summaries';
 import { flow, formatKey, formatName, formatScalar, formatString, GAP, literalBlockStyle } from './textForms';
 import { isPlainKey, RowReferences } from './rowReferences';
@@ -56,6 +56,8 @@ export type LayoutCache = Map<object, TableLayout | null>;
 const FLOW_CHARS = 100;
 /** A table too wide for one line per row puts its simple columns in cells when it has at least this many. */
 const MIN_SPLIT_CELLS = 4;
+/** Objects of strings with a shared start or end show only the varying part from this many keys on. */
+const MIN_AFFIXED_KEYS = 8;
 /** The constants above a table stay on one line up to this many characters. */
 const CONSTANTS_INLINE_CHARS = 160;
 
@@ -178,8 +180,28 @@ class Renderer {
       const inline = flow(object, FLOW_CHARS);
       if (inline.length <= FLOW_CHARS && !this.hasLongString(object)) return this.line(head, inline);
     }
+    if (head !== undefined && !kept && this.affixedValues(head, object, indent)) return;
     if (head !== undefined) this.out.push(head);
     this.entries(object, kept, indent);
+  }
+
+  /**
+   * An object of many one-line strings that share a start or end (npm's `time`: every value ends
+   * in `+00:00`) is written once with the shared parts and each value as its * part; false when not.
+   */
+  private affixedValues(head: string, object: JsonObject, indent: number): boolean {
+    if (object.entries.length < MIN_AFFIXED_KEYS) return false;
+    const values: JsonValue[] = [];
+    for (const [, v] of object.entries) {
+      if (typeof v !== 'string' || v.includes('\n') || v.length > this.maxString) return false;
+      values.push(v);
+    }
+    const column = withAffixes({ name: '', values, steps: [], prefix: '', suffix: '' });
+    if (!column.prefix && !column.suffix) return false;
+    this.out.push(`${head} ${object.entries.length} keys, each value ${column.prefix}*${column.suffix} with only the * part shown`);
+    const pad = ' '.repeat(indent);
+    for (const [key, v] of object.entries) this.out.push(`${pad}${formatKey(key)}: ${formatString(starPart(column, v as string, 0), 'block')}`);
+    return true;
   }
 
   private entries(object: JsonObject, kept: readonly number[] | undefined, indent: number): void {

@@ -3,9 +3,9 @@
 import * as vscode from 'vscode';
 import { Runtime } from './runtime/runtime';
 import { Lazy } from './runtime/lazy';
-import { registerChatParticipant } from './chatParticipant/participant';
 import { registerShowLog } from './commands/showLog';
-import { createStatusBar } from './statusBar';
+import { registerSurfaces, type SurfacesApi } from './surfaces';
+import { readSettings } from './settings';
 import { registerPreviewDocuments } from './commands/previewDocuments';
 import { registerCompressInstructionFiles } from './commands/compressInstructionFiles';
 import { registerRestoreInstructionFiles } from './commands/restoreInstructionFiles';
@@ -25,6 +25,8 @@ export interface HeadroomApi {
   readonly activationMs: number;
   /** True once something needed the Runtime (and its WASM tokenizer); `deactivate` frees it. */
   readonly runtimeLoaded: boolean;
+  /** The ledger, the meter and the dashboard behind @headroom, the tools and the terminal command. */
+  readonly surfaces: SurfacesApi;
   /** The MCP servers Headroom offers VS Code right now. */
   readonly mcpServerDefinitions: () => vscode.McpStdioServerDefinition[];
 }
@@ -36,17 +38,19 @@ export function activate(context: vscode.ExtensionContext): HeadroomApi {
   runtime = new Lazy(
     () => new Runtime({
       assetDir: vscode.Uri.joinPath(context.extensionUri, 'dist', 'assets').fsPath,
-      store: { dir: vscode.Uri.joinPath(context.globalStorageUri, 'originals').fsPath },
+      store: { dir: vscode.Uri.joinPath(context.globalStorageUri, 'originals').fsPath, ...readSettings().store },
     }),
     (r) => r.dispose(),
   );
+  // A new store size or expiry applies to the next Runtime, made on next use.
+  context.subscriptions.push(vscode.workspace.onDidChangeConfiguration((e) => { if (e.affectsConfiguration('headroom.store')) void runtime?.dispose(); }));
   const loadRuntime = () => {
     if (!runtime) throw new Error('Headroom is not active.');
     return runtime.get();
   };
   context.subscriptions.push(registerShowLog(log));
-  context.subscriptions.push(createStatusBar());
-  context.subscriptions.push(registerChatParticipant(loadRuntime, log));
+  const surfaces = registerSurfaces(context, loadRuntime, log);
+  context.subscriptions.push(surfaces.disposable);
   context.subscriptions.push(registerPreviewDocuments());
   context.subscriptions.push(registerCompressInstructionFiles(context, loadRuntime, log));
   context.subscriptions.push(registerRestoreInstructionFiles(context, log));
@@ -60,7 +64,7 @@ export function activate(context: vscode.ExtensionContext): HeadroomApi {
   context.subscriptions.push(mcp);
   const activationMs = performance.now() - started;
   log.info(`Headroom activated in ${activationMs.toFixed(1)} ms`);
-  return { activationMs, get runtimeLoaded() { return runtime?.created ?? false; }, mcpServerDefinitions: mcp.definitions };
+  return { activationMs, get runtimeLoaded() { return runtime?.created ?? false; }, surfaces: surfaces.api, mcpServerDefinitions: mcp.definitions };
 }
 
 export async function deactivate(): Promise<void> {

@@ -3,9 +3,10 @@
 // dropped and its size reported). Raw text goes in; escapes are stripped when it is read. No vscode.
 import { renderTerminal } from '../compressors/shared/terminal';
 
-export const DEFAULT_COMMANDS_PER_TERMINAL = 10;
-export const DEFAULT_MAX_CHARS_PER_COMMAND = 4 * 1024 * 1024;
-const MAX_TERMINALS = 32;
+export const DEFAULT_COMMANDS_PER_TERMINAL = 5;
+export const DEFAULT_MAX_CHARS_PER_COMMAND = 1024 * 1024;
+/** With the defaults, at most 8 × 5 × 1 Mi characters are held. */
+const MAX_TERMINALS = 8;
 
 export interface CapturedCommand {
   readonly commandLine: string;

@@ -21,7 +21,7 @@ const HEAD_SHARE = 0.6;
 export async function fitToBudget(
   text: string,
   budget: number,
-  count: (text: string) => number | Promise<number>,
+  count: (text: string) => number | PromiseLike<number>,
   keep: (text: string) => string,
 ): Promise<Fitted> {
   const whole = await count(text);

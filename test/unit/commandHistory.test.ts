@@ -46,7 +46,7 @@ describe('terminal command history', () => {
   it('bounds the number of terminals it remembers', () => {
     const history = new CommandHistory<number>(1, 10);
     for (let i = 0; i < 100; i++) history.start(i, 'x', undefined, i);
-    assert.ok(history.size <= 32);
+    assert.ok(history.size <= 8);
     assert.equal(history.latest()?.startedAt, 99);
   });
 

@@ -39,6 +39,14 @@ const CHECKS: Readonly<Record<string, (entries: readonly Contribution[]) => Prom
   async chatAgents(entries) {
     for (const { path } of entries) assert.match(readFileSync(join(headroomExtension().extensionPath, String(path)), 'utf8'), /^---\nname: /, `agent ${path}`);
   },
+  async menus(entries) {
+    const registered = new Set(await vscode.commands.getCommands(true));
+    for (const menu of entries) {
+      for (const [where, items] of Object.entries(menu)) {
+        for (const { command } of items as { command?: string }[]) if (command) assert.ok(registered.has(command), `menu ${where} names ${command}, which is not registered`);
+      }
+    }
+  },
   async configuration(entries) {
     for (const section of entries) {
       for (const key of Object.keys((section.properties ?? {}) as object)) {

@@ -367,6 +367,14 @@ describe('json compressor', () => {
       assert.match(run(JSON.stringify({ time }), engines).draft!.text, /^time: 10 keys, each value \*\+00:00 with only the \* part shown\n {2}1\.0\.0: 2025-11-10T18:28:56\.206000$/m);
     });
 
+    it('writes a table that varies in one field as that field\'s values in row order', () => {
+      const conditions = ['PodScheduled', 'Initialized', 'Ready', '1.0', 'a, b'].map((type) => ({ type, status: 'True', lastProbeTime: null }));
+      const text = run(JSON.stringify({ conditions, more: conditions.map((c, i) => (i === 2 ? { status: 'True', lastProbeTime: null } : c)) }, null, 2), engines).draft!.text;
+      assert.match(text, /^ {2}type in row order: \[PodScheduled, Initialized, Ready, "1\.0", "a, b"\]$/m);
+      // A row without the field is written as a row.
+      assert.match(text, /^more: 5 rows; empty cell = key absent\n {2}same in every row: \{status: "True", lastProbeTime: null\}\n {2}columns: type\n/m);
+    });
+
     it('writes a column built from another one once, as a template', () => {
       const rows = Array.from({ length: 6 }, (_, i) => ({ number: 400 + i, html_url: `https://github.com/o/r/issues/${400 + i}`, line: i * 3, endLine: i * 3, title: `issue ${i}` }));
       const { draft } = run(JSON.stringify(rows, null, 2), engines);

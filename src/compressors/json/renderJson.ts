@@ -19,7 +19,7 @@
 // A plan says which items of which collections to keep and how long strings may be; every item,
 // key or character left out becomes a marker (through `Cuts`), so the rendering never drops silently.
 import type { MarkerUnit } from '../types';
-import { JsonObject, toJson, type JsonValue } from './parseJson';
+import { JsonNumber, JsonObject, toJson, type JsonValue } from './parseJson';
 import { arrayTableLayout, isBulky, mapTableLayout, compactRow, MAX_TABLE_COLUMNS, wideCellColumns, withoutColumns, type Column, type TableLayout } from './tableLayout';
 import { starPart, withAffixes } from './columnTemplates';
 import { facetSummary, shapeSummary } from './summaries';
@@ -405,6 +405,11 @@ class Renderer {
         this.entries(row, undefined, rowPad.length + 2);
         if (this.out.length > start) this.out[start] = `${rowPad}- ${this.out[start].slice(rowPad.length + 2)}`;
       });
+    } else if (this.oneColumn(layout, lossy)) {
+      // One varying field and nothing else: its values as one list, in row order.
+      const [c] = columns;
+      const values = c.values.map((v) => (typeof v === 'string' ? this.inlineString(v, 'flow') : formatScalar(v as Exclude<JsonValue, string | object>, 'flow')));
+      this.out.push(`${rowPad}${formatName(c.name)} in row order: [${values.join(', ')}]`);
     } else {
       const names = columns.map((c) => columnHeader(c));
       if (lossy && isArray) names.unshift('#');
@@ -429,6 +434,13 @@ class Renderer {
       const lines = () => dropped.map((r) => (isArray ? toJson((collection as readonly JsonValue[])[r]) : `{${JSON.stringify(layout.keys![r])}:${toJson((collection as JsonObject).entries[r][1])}}`));
       this.out.push(rowPad + this.cuts.dropped(dropped.length, lines, 'rows', () => facetSummary(layout, dropped) ?? 'one row per line, in order'));
     }
+  }
+
+  /** A table whose rows differ in one plain scalar field only (present in every row). */
+  private oneColumn(layout: TableLayout, lossy: boolean): boolean {
+    const [c] = layout.columns;
+    return !lossy && !layout.tree && layout.columns.length === 1 && layout.sparse.length === 0 && layout.blocks.length === 0 && layout.groups.length === 0 &&
+      !c.isKey && !c.dictionary && !c.prefix && !c.suffix && !c.tail && c.values.every((v) => v !== undefined && (typeof v !== 'object' || v === null || v instanceof JsonNumber));
   }
 
   private cell(row: number, column: Column): string {

@@ -14,6 +14,8 @@ export interface ShownTable {
   /** The column naming each row, and the row's value in it. */
   readonly keyName: string;
   readonly keys: readonly (string | JsonNumber)[];
+  /** Whether every row is shown (then an array of most of them can name the few it leaves out). */
+  readonly whole: boolean;
 }
 
 // e.g. `tests`, `data`, `items_v2`: a key that reads unambiguously inside a sentence.
@@ -36,7 +38,7 @@ export class RowReferences {
   register(name: string, rows: readonly JsonValue[], layout: TableLayout, shown: readonly number[]): void {
     const key = namingColumn(layout);
     if (!key) return;
-    const table: ShownTable = { name, keyName: key.name, keys: key.values };
+    const table: ShownTable = { name, keyName: key.name, keys: key.values, whole: shown.length === rows.length };
     for (const r of shown) {
       const text = this.text(rows[r]);
       if (!this.rows.has(text)) this.rows.set(text, { table, row: r });
@@ -47,16 +49,24 @@ export class RowReferences {
   describe(items: readonly JsonValue[], listed: readonly number[]): string | undefined {
     if (this.rows.size === 0 || listed.length === 0) return undefined;
     let table: ShownTable | undefined;
-    const names: string[] = [];
+    const rows: number[] = [];
     for (const i of listed) {
       const item = items[i];
       if (!(item instanceof JsonObject)) return undefined;
       const found = this.rows.get(this.text(item));
       if (!found || (table && found.table !== table)) return undefined;
       table = found.table;
-      names.push(formatScalar(found.table.keys[found.row], 'flow'));
+      rows.push(found.row);
     }
-    return `the same as the ${table!.name} rows with ${table!.keyName} [${names.join(', ')}]`;
+    const { name, keyName, keys, whole } = table!;
+    const names = (list: readonly number[]) => list.map((r) => formatScalar(keys[r], 'flow')).join(', ');
+    // Most rows of a whole table, in its order: name the few left out instead.
+    if (whole && listed.length === items.length && rows.every((r, i) => i === 0 || r > rows[i - 1])) {
+      const taken = new Set(rows);
+      const left = keys.map((_, r) => r).filter((r) => !taken.has(r));
+      if (left.length > 0 && names(left).length < names(rows).length) return `the same as the ${name} rows, in order, except those with ${keyName} [${names(left)}]`;
+    }
+    return `the same as the ${name} rows with ${keyName} [${names(rows)}]`;
   }
 
   private text(value: JsonValue): string {

@@ -137,6 +137,14 @@ describe('json compressor', () => {
         { numRuns: 500 },
       );
     });
+
+    it('separates list items starting with digits without a space, others with one', () => {
+      const list = (text: string) => run(JSON.stringify({ v: JSON.parse(text) as unknown, pad: 'x'.repeat(400) }), engines).draft!.text.split('\n')[1];
+      assert.equal(list('[110, 134]'), 'v: [110,134]');
+      assert.equal(list('["0.14.0", "1.0.0", "-1"]'), 'v: [0.14.0,1.0.0,"-1"]');
+      assert.equal(list('["4.21.0", "4.22.0rc1"]'), 'v: [4.21.0,4.22.0rc1]');
+      assert.equal(list('["a", "1"]'), 'v: [a, "1"]');
+    });
   });
 
   describe('claims', () => {

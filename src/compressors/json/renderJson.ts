@@ -23,7 +23,7 @@ import { JsonNumber, JsonObject, toJson, type JsonValue } from './parseJson';
 import { arrayTableLayout, isBulky, mapTableLayout, compactRow, MAX_TABLE_COLUMNS, wideCellColumns, withoutColumns, type Column, type TableLayout } from './tableLayout';
 import { starPart, withAffixes } from './columnTemplates';
 import { facetSummary, shapeSummary } from './summaries';
-import { flow, formatKey, formatName, formatScalar, formatString, GAP, literalBlockStyle } from './textForms';
+import { flow, formatKey, formatName, formatScalar, formatString, GAP, listSeparator, literalBlockStyle } from './textForms';
 import { isPlainKey, RowReferences } from './rowReferences';
 import { treeTableLayout } from './treeLayout';
 
@@ -260,7 +260,7 @@ class Renderer {
       previous = i;
     }
     if (previous < items.length - 1) parts.push(GAP);
-    const text = `[${parts.join(', ')}]`;
+    const text = `[${parts.join(listSeparator(items))}]`;
     return kept && kept.length < items.length ? `${text} ${this.droppedItems(items, kept, 'items', 'one item per line, in order')}` : text;
   }
 
@@ -409,7 +409,7 @@ class Renderer {
       // One varying field and nothing else: its values as one list, in row order.
       const [c] = columns;
       const values = c.values.map((v) => (typeof v === 'string' ? this.inlineString(v, 'flow') : formatScalar(v as Exclude<JsonValue, string | object>, 'flow')));
-      this.out.push(`${rowPad}${formatName(c.name)} in row order: [${values.join(', ')}]`);
+      this.out.push(`${rowPad}${formatName(c.name)} in row order: [${values.join(listSeparator(c.values as JsonValue[]))}]`);
     } else {
       const names = columns.map((c) => columnHeader(c));
       if (lossy && isArray) names.unshift('#');
@@ -456,7 +456,7 @@ class Renderer {
     if (typeof value === 'string') return this.inlineString(value, 'flow');
     if (!this.hasLongString(value)) return flow(value);
     if (value instanceof JsonObject) return `{${value.entries.map(([k, v]) => `${formatKey(k, 'flow')}: ${this.flowValue(v)}`).join(', ')}}`;
-    if (Array.isArray(value)) return `[${(value as readonly JsonValue[]).map((v) => this.flowValue(v)).join(', ')}]`;
+    if (Array.isArray(value)) return `[${(value as readonly JsonValue[]).map((v) => this.flowValue(v)).join(listSeparator(value as readonly JsonValue[]))}]`;
     return formatScalar(value as Exclude<JsonValue, string | object>, 'flow');
   }
 

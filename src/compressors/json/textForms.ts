@@ -86,9 +86,10 @@ export function flow(value: JsonValue, limit = Infinity): string {
       push('}');
     } else if (Array.isArray(v)) {
       push('[');
+      const sep = listSeparator(v as readonly JsonValue[]);
       (v as readonly JsonValue[]).forEach((item, i) => {
         if (length > limit) return;
-        if (i) push(', ');
+        if (i) push(sep);
         walk(item);
       });
       push(']');
@@ -96,6 +97,18 @@ export function flow(value: JsonValue, limit = Infinity): string {
   };
   walk(value);
   return out.join('');
+}
+
+// A list item that starts with a digit: `4.21.0`, `-1`, `2026-11-20T01:11:01Z`.
+const DIGIT_START = /^-?\d/;
+
+/**
+ * `, ` between list items, or `,` when every item is a number or a string starting with a digit
+ * (`[110,134]`, `[0.14.0,0.14.1]`): the tokenizer splits a space from a following digit, so the
+ * space would cost a token per item.
+ */
+export function listSeparator(items: readonly JsonValue[]): string {
+  return items.length > 1 && items.every((v) => v instanceof JsonNumber || (typeof v === 'string' && DIGIT_START.test(v))) ? ',' : ', ';
 }
 
 /** True when a multi-line string can be shown as an indented literal block (`key: |`) and read back exactly. */

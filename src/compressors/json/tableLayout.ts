@@ -57,7 +57,7 @@ export const MAX_TABLE_COLUMNS = 16;
 /** Nested objects with at most this many distinct keys are spread over dotted columns… */
 const MAX_FLAT_KEYS = 24;
 /** …and with up to MAX_INNER_KEYS keys when at most this many of them vary between rows. */
-const MAX_FLAT_VARYING = 8;
+const MAX_FLAT_VARYING = 16;
 const MAX_INNER_KEYS = 200;
 /** Nesting levels spread over columns (`spec.containers[0].resources.limits`). */
 const MAX_FLAT_DEPTH = 5;

@@ -11,6 +11,7 @@ import { isArray, isObject, parseJson, toJson, type JsonValue } from './json/par
 import { renderJson, tableLayout, type Cuts, type LayoutCache, type RenderCache, type RenderPlan } from './json/renderJson';
 import { arrayTableLayout, mapTableLayout } from './json/tableLayout';
 import { interestingContainers } from './json/interestingContainers';
+import { repeatedStrings } from './json/repeatedStrings';
 import { rankItems, type Ranking, type RankedItem } from './json/rankItems';
 
 /** Lines of non-JSON text (a warning, a prompt) tolerated before or after the document. */
@@ -29,6 +30,8 @@ const SEARCH_STEPS = 8;
 const ESTIMATE_MARGIN = 0.95;
 /** Stands in for a dropped-rows marker's detail while measuring: about the length of a real one. */
 const MEASURED_DETAIL = 'x'.repeat(60);
+// An alias of a repeated string as the whole value of a line: `imageID: *2`, `- *1` (a string `*2` is always quoted).
+const ALIAS = /(?:: |^ *- )\*\d+$/m;
 // Stands in for the stash id until the stash is complete; never produced by rendering (control characters are always escaped).
 const PLACEHOLDER = '\u0001'.repeat(12);
 
@@ -98,7 +101,7 @@ function locate(source: Source): Located | undefined {
 function compressDocument(context: CompressContext, found: Located): Draft {
   const { source, options, engines } = context;
   const layouts: LayoutCache = new Map();
-  const cache: RenderCache = { texts: new Map(), trees: new Map() };
+  const cache: RenderCache = { texts: new Map(), trees: new Map(), repeated: repeatedStrings(found.value) };
   const render = (plan: RenderPlan, cuts: Cuts) => renderJson(found.value, plan, cuts, layouts, cache).join('\n');
   // Candidates under a budget are measured by their length at the lossless rendering's tokens per
   // character, so the search tokenizes once; the engine counts the final text exactly.
@@ -190,7 +193,7 @@ function compressDocument(context: CompressContext, found: Located): Draft {
     count: found.to - found.from,
     unit: 'lines',
     lines: [found.from + 1 + offset, found.to + offset],
-    detail: markers.length > 0 ? 'JSON below, cuts marked' : 'JSON below, all values kept',
+    detail: `${markers.length > 0 ? 'JSON below, cuts marked' : 'JSON below, all values kept'}${ALIAS.test(body) ? '; *n = the value marked &n' : ''}`,
   };
   const text = [...source.lines.slice(0, found.from), formatMarker(header), body, ...source.lines.slice(found.to)].join('\n');
   return { text, markers: [header, ...markers], transforms };

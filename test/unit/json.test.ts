@@ -133,6 +133,7 @@ describe('json compressor', () => {
           if (shown !== s) return assert.equal(JSON.parse(shown), s);
           assert.ok(s !== '' && s.trim() === s && !['true', 'false', 'null'].includes(s) && !s.startsWith('"'), s);
           assert.ok(!/^-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?$/.test(s) && !/[\u0000-\u001f]/.test(s), s);
+          assert.ok(!/^[&*]\d/.test(s), `${s} reads as an anchor or alias`);
         }),
         { numRuns: 500 },
       );
@@ -381,6 +382,30 @@ describe('json compressor', () => {
       assert.match(text, /^ {2}type in row order: \[PodScheduled, Initialized, Ready, "1\.0", "a, b"\]$/m);
       // A row without the field is written as a row.
       assert.match(text, /^more: 5 rows; empty cell = key absent\n {2}same in every row: \{status: "True", lastProbeTime: null\}\n {2}columns: type\n/m);
+    });
+
+    it('writes a long repeated string once with an anchor and then as its alias', () => {
+      const digest = (app: string) => `registry.invalid/shop/${app}@sha256:${app.repeat(64).slice(0, 64)}`;
+      const apps = ['api', 'api', 'web', 'api', 'web', 'worker'];
+      const pods = apps.map((app, i) => ({ name: `${app}-${i}`, status: { phase: 'Running', containerStatuses: [{ imageID: digest(app), restartCount: i, state: { running: { startedAt: `2026-11-20T0${i}:00:00Z` } }, lastState: i === 3 ? { terminated: { exitCode: 1, reason: 'Error', message: 'x'.repeat(130) } } : {} }] }, ...Object.fromEntries(Array.from({ length: 18 }, (_, k) => [`f${k}`, `${k}-${'abcdef'[i]}`])) }));
+      const text = run(JSON.stringify({ items: pods, note: '*1' }), engines).draft!.text;
+      assert.match(text.split('\n')[0], /; \*n = the value marked &n\]$/);
+      assert.match(text, /^note: "\*1"$/m);
+      // Every alias follows its anchor; putting anchored values back gives each pod its own digest, in order.
+      const anchors = new Map<string, string>();
+      const digests: string[] = [];
+      for (const line of text.split('\n')) {
+        const m = /^ +- imageID: (?:&(\d+) (.*)|\*(\d+)|(.*))$/.exec(line);
+        if (!m) continue;
+        if (m[1]) anchors.set(m[1], m[2]);
+        digests.push(m[1] ? m[2] : m[3] ? anchors.get(m[3])! : m[4]);
+      }
+      assert.match(text, /^ {4}status\.containerStatuses\[0\]\.imageID: registry\.invalid\/shop\/\*$/m);
+      assert.deepEqual(digests.map((d) => `registry.invalid/shop/${d}`), apps.map(digest));
+      assert.equal(anchors.size, 2, 'worker is written once: no anchor');
+      // A string repeated in the input but written once (a constant column) gets none either.
+      const constant = run(JSON.stringify(apps.map((app, i) => ({ app, i, repository_url: digest('api') }))), engines).draft!.text;
+      assert.ok(!/&\d/.test(constant) && constant.includes(`repository_url: ${digest('api')}`), constant);
     });
 
     it('writes a column built from another one once, as a template', () => {

@@ -26,6 +26,7 @@ import { facetSummary, shapeSummary } from './summaries';
 import { flow, formatKey, formatName, formatScalar, formatString, GAP, listSeparator, literalBlockStyle } from './textForms';
 import { isPlainKey, RowReferences } from './rowReferences';
 import { treeTableLayout } from './treeLayout';
+import { isRepeatable, repeatedStrings } from './repeatedStrings';
 
 export interface RenderPlan {
   /** Sorted indices kept for collections that lose items; collections not listed keep everything. */
@@ -67,13 +68,27 @@ export interface RenderCache {
   readonly texts: Map<object, string>;
   /** Tree layouts (treeLayout.ts), used only when nothing is left out. */
   readonly trees: LayoutCache;
+  /** Long strings found more than once in the document (repeatedStrings.ts): written once, then referred to. */
+  readonly repeated: ReadonlySet<string>;
 }
 
-export function renderJson(value: JsonValue, plan: RenderPlan, cuts: Cuts, layouts: LayoutCache, cache: RenderCache = { texts: new Map(), trees: new Map() }): string[] {
-  const renderer = new Renderer(plan, cuts, layouts, cache);
+export function renderJson(value: JsonValue, plan: RenderPlan, cuts: Cuts, layouts: LayoutCache, cache: RenderCache = { texts: new Map(), trees: new Map(), repeated: repeatedStrings(value) }): string[] {
+  // A first pass counts which repeated strings are written more than once where an alias can stand
+  // (constants, for one, are written once however often they occur): only those get anchors.
+  // (It runs only for documents with such strings; what is written may be their * part.)
+  let anchored: ReadonlySet<string> | undefined = new Set();
+  if (cache.repeated.size > 0) {
+    const counting = new Renderer(plan, NO_CUTS, layouts, cache, undefined);
+    counting.put(undefined, value, 0);
+    anchored = new Set([...counting.anchorUses].filter(([, n]) => n > 1).map(([s]) => s));
+  }
+  const renderer = new Renderer(plan, cuts, layouts, cache, anchored);
   renderer.put(undefined, value, 0);
   return renderer.out;
 }
+
+/** Cuts for a counting pass: nothing is stored. */
+const NO_CUTS: Cuts = { dropped: () => '', truncated: () => '', elided: () => '' };
 
 class Renderer {
   readonly out: string[] = [];
@@ -85,6 +100,10 @@ class Renderer {
   /** Compact copies of rows (and their parts) that stand for error reports. */
   private readonly reportCopies = new Set<object>();
   private readonly references: RowReferences;
+  /** Anchors given so far to repeated strings (`&1`), by string. */
+  private readonly anchors = new Map<string, number>();
+  /** While counting: how often each long opaque string was written where an anchor or alias can stand. */
+  readonly anchorUses = new Map<string, number>();
   /** The key path of the value being written (`report.tests`) while it is made only of plain keys; else undefined. */
   private path: string | undefined = '';
 
@@ -109,6 +128,8 @@ class Renderer {
     private readonly cuts: Cuts,
     private readonly layouts: LayoutCache,
     private readonly cache: RenderCache,
+    /** Strings that get an anchor where first written in full (and an alias after); undefined while counting them. */
+    private readonly anchored: ReadonlySet<string> | undefined,
   ) {
     this.references = new RowReferences(cache.texts);
     this.lossless = plan.kept.size === 0 && plan.maxString === Infinity && plan.maxDepth === Infinity;
@@ -165,6 +186,14 @@ class Renderer {
       for (const l of body.split('\n')) this.out.push(l === '' ? '' : pad + l);
       if (cut) this.out.push(pad + this.cuts.truncated(s, cut));
       return;
+    }
+    if (!cut && head !== undefined && this.anchored === undefined && isRepeatable(s)) this.anchorUses.set(s, (this.anchorUses.get(s) ?? 0) + 1);
+    else if (!cut && head !== undefined && this.anchored?.has(s)) {
+      // Written in full once with an anchor (`&1 …`), then as its alias (`*1`).
+      const anchor = this.anchors.get(s);
+      if (anchor !== undefined) return this.line(head, `*${anchor}`);
+      this.anchors.set(s, this.anchors.size + 1);
+      return this.line(head, `&${this.anchors.size} ${formatString(s, 'block')}`);
     }
     this.line(head, cut ? `${formatString(shown, 'block')}${GAP} ${this.cuts.truncated(s, cut)}` : formatString(s, 'block'));
   }

@@ -21,6 +21,8 @@ const FLOW_SPECIAL = /[,[\]{}]|: |:$/;
 // e.g. `- item`, `# note`: would read as a list item or a comment at the start of a key.
 const KEY_SPECIAL = /: |:$|^- |^#/;
 
+// e.g. `*1`, `&2 x`: would read as an alias or an anchor of a repeated string.
+const ANCHOR_LIKE = /^[&*]\d/;
 // Words a YAML-minded reader takes for booleans or null (`status: False` in Kubernetes is a string).
 const KEYWORD = /^(?:true|false|null|yes|no|on|off|~)$/i;
 
@@ -31,6 +33,8 @@ export function needsQuotes(s: string, context: TextContext): boolean {
   if (isSpace(first) || isSpace(last)) return true;
   if (CONTROL.test(s) || JSON_NUMBER.test(s)) return true;
   if (first === 0x22 /* " */ || first === 0x5b /* [ */ || first === 0x7b /* { */) return true;
+  // `&1 …` and `*1` are a repeated string's anchor and alias.
+  if (ANCHOR_LIKE.test(s)) return true;
   switch (context) {
     case 'flow':
       return FLOW_SPECIAL.test(s);

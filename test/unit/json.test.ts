@@ -408,6 +408,17 @@ describe('json compressor', () => {
       assert.ok(!/&\d/.test(constant) && constant.includes(`repository_url: ${digest('api')}`), constant);
     });
 
+    it('says a nested table has the same header as the one before it under the same key', () => {
+      const texts = ['Unexpected var.', "'x' is not defined.", 'Expected ===.', 'Missing semicolon.'];
+      const messages = (file: number) => Array.from({ length: 4 }, (_, i) => ({ ruleId: ['curly', 'no-var', 'eqeqeq', 'no-undef'][(i + file) % 4], line: i * 3 + file, endLine: i * 3 + file, message: texts[(i * 3 + file) % 4] }));
+      const files = [0, 1, 2].map((f) => ({ filePath: `/repo/src/f${f}.js`, errorCount: f, messages: messages(f), source: 'x\n'.repeat(f + 1) }));
+      const text = run(JSON.stringify([...files, { filePath: '/repo/a.js', errorCount: 9, messages: texts.map((message, i) => ({ ruleId: `rule-${i}`, line: i, message })), source: 'y\n' }]), engines).draft!.text;
+      assert.equal(text.split('columns: ruleId|endLine|message').length, 2, text);
+      assert.equal(text.split('(same header as the messages above)').length, 3, text);
+      // A different header is written out again.
+      assert.match(text, /^ {4}columns: line\|message$/m);
+    });
+
     it('writes a column built from another one once, as a template', () => {
       const rows = Array.from({ length: 6 }, (_, i) => ({ number: 400 + i, html_url: `https://github.com/o/r/issues/${400 + i}`, line: i * 3, endLine: i * 3, title: `issue ${i}` }));
       const { draft } = run(JSON.stringify(rows, null, 2), engines);

@@ -100,6 +100,8 @@ class Renderer {
   /** Compact copies of rows (and their parts) that stand for error reports. */
   private readonly reportCopies = new Set<object>();
   private readonly references: RowReferences;
+  /** The header lines of the last table written under each key (see sameHeader). */
+  private readonly headers = new Map<string, string>();
   /** Anchors given so far to repeated strings (`&1`), by string. */
   private readonly anchors = new Map<string, number>();
   /** While counting: how often each long opaque string was written where an anchor or alias can stand. */
@@ -381,6 +383,7 @@ class Renderer {
     // What a row without the block holds is a fact about this table, so it is said every time.
     for (const c of usual) notes.push(`${formatName(c.name)} below its row when long, else ${flow(c.usual!)}`);
     this.line(head, notes.join('; '));
+    const headerStart = this.out.length;
 
     if (layout.constants.length > 0) {
       const inline = `{${layout.constants.map(([k, v]) => `${formatName(k)}: ${flow(v, CONSTANTS_INLINE_CHARS)}`).join(', ')}}`;
@@ -443,6 +446,7 @@ class Renderer {
       const names = columns.map((c) => columnHeader(c));
       if (lossy && isArray) names.unshift('#');
       if (names.length > 0) this.out.push(`${rowPad}columns: ${names.join('|')}`);
+      this.sameHeader(head, headerStart, rowPad);
       const rowObjects = layout.tree?.rows ?? (isArray ? (collection as readonly JsonValue[]) : (collection as JsonObject).entries.map(([, v]) => v));
       for (const r of kept) this.within(rowObjects[r] as JsonObject, () => {
         const pad = layout.tree ? rowPad + '  '.repeat(layout.tree.depths[r]) : rowPad;
@@ -463,6 +467,20 @@ class Renderer {
       const lines = () => dropped.map((r) => (isArray ? toJson((collection as readonly JsonValue[])[r]) : `{${JSON.stringify(layout.keys![r])}:${toJson((collection as JsonObject).entries[r][1])}}`));
       this.out.push(rowPad + this.cuts.dropped(dropped.length, lines, 'rows', () => facetSummary(layout, dropped) ?? 'one row per line, in order'));
     }
+  }
+
+  /**
+   * A table under the same key as an earlier one (eslint's `messages` of each file) whose header
+   * lines (shared fields, columns) came out exactly the same says so in one line instead.
+   */
+  private sameHeader(head: string | undefined, start: number, pad: string): void {
+    const key = head?.trim();
+    if (!key?.endsWith(':') || key === '-:' || this.out.length - start < 2) return;
+    const header = this.out.slice(start).join('\n');
+    // A header holding a cut keeps it: its marker must stay in the text.
+    if (this.headers.get(key) !== header || header.includes('[hr:')) return void this.headers.set(key, header);
+    this.out.length = start;
+    this.out.push(`${pad}(same header as the ${key.slice(0, -1)} above)`);
   }
 
   /** A table whose rows differ in one plain scalar field only (present in every row). */

@@ -287,18 +287,20 @@ function compactValue(value: JsonValue, node: PathTrie | PathLeaf, copied?: (ori
   return value;
 }
 
-/** A block column whose values that are not bulky are all one value gets it as `usual`. */
+/** A block column whose values that are not bulky are all one value, in several rows, gets it as `usual`. */
 function withUsual(column: Column): Column {
   let usual: JsonValue | undefined;
   let text: string | undefined;
+  let count = 0;
   for (const v of column.values) {
     if (v === undefined || isBulky(v)) continue;
     const t = canonical(v);
     if (text !== undefined && t !== text) return column;
     text = t;
     usual = v;
+    count++;
   }
-  return usual === undefined ? column : { ...column, usual };
+  return usual === undefined || count < 2 ? column : { ...column, usual };
 }
 
 function isConstant(field: Field, rowCount: number): boolean {

@@ -48,9 +48,14 @@ function render(item: vscode.StatusBarItem, summary: Summary, price: ModelPrice,
   const total = summary.totals.saved;
   item.text = !enabled
     ? `$(circle-slash) ${vscode.l10n.t('Headroom off')}`
-    : total === 0 ? '$(fold) Headroom' : `$(fold) Headroom ${formatTokens(window, true)} · ${formatTokens(total, true)}`;
+    : total === 0 ? '$(fold) Headroom' : `$(fold) ${meterText(window, total)}`;
   item.accessibilityInformation = { label: vscode.l10n.t('Headroom saved {0} tokens in this window and {1} in total', formatTokens(window), formatTokens(total)) };
   item.tooltip = tooltip(summary, price, enabled);
+}
+
+/** `Headroom: 2.2k saved`, or `Headroom: 2.2k saved · 45k total` once other windows or sessions saved too. */
+export function meterText(window: number, total: number): string {
+  return window === total ? vscode.l10n.t('Headroom: {0} saved', formatTokens(window, true)) : vscode.l10n.t('Headroom: {0} saved · {1} total', formatTokens(window, true), formatTokens(total, true));
 }
 
 function tooltip(summary: Summary, price: ModelPrice, enabled: boolean): vscode.MarkdownString {

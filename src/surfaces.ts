@@ -5,6 +5,7 @@
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import { registerChatParticipant } from './chatParticipant/participant';
+import { registerCompressedDocumentActions } from './commands/compressedDocumentActions';
 import { registerCompressTerminalOutput } from './commands/compressTerminalOutput';
 import { HeadroomDocuments, registerShowOriginal } from './commands/showOriginal';
 import { registerExportStats } from './dashboard/exportStats';
@@ -70,6 +71,7 @@ export function registerSurfaces(context: vscode.ExtensionContext, runtime: () =
     registerChatParticipant({ ...services, terminals: () => capture }, context.extensionUri),
     registerCompressTerminalOutput(services, () => capture, documents),
     registerShowOriginal(),
+    registerCompressedDocumentActions(documents),
     registerShowDashboard(services, context.extensionUri),
     registerExportStats(services),
     { dispose: () => void file.flush() },

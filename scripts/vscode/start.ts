@@ -40,7 +40,7 @@ function packFolder(folder: string, dir: string, log: Log): string {
   mkdirSync(dir, { recursive: true });
   const vsix = join(dir, `${name}-${version}.vsix`);
   const vsce = join(REPO_ROOT, 'node_modules', '@vscode', 'vsce', 'vsce');
-  const result = spawnSync(process.execPath, [vsce, 'package', '--no-dependencies', '--allow-missing-repository', '--skip-license', '--out', vsix], { cwd: folder, encoding: 'utf8' });
+  const result = spawnSync(process.execPath, [vsce, 'package', '--no-dependencies', '--allow-missing-repository', '--no-rewrite-relative-links', '--skip-license', '--out', vsix], { cwd: folder, encoding: 'utf8' });
   if (result.status !== 0) throw new Error(`vsce package in ${folder} failed:\n${result.stdout}${result.stderr}`);
   log(`packed ${vsix}`);
   return vsix;

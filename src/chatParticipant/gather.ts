@@ -52,7 +52,7 @@ export async function terminalPart(turn: Turn, captured: CapturedCommand | undef
   if (requireRecent && Date.now() - (captured.endedAt ?? captured.startedAt) > TERMINAL_RECENT_MS) return undefined;
   const exit = captured.exitCode === undefined ? '' : ` (exit code ${captured.exitCode})`;
   const heading = captured.commandLine ? `Last terminal command: ${captured.commandLine}${exit}` : 'Last terminal output';
-  return compressPart(turn, captured.output, { heading, command: captured.commandLine || undefined, source: 'terminal', label: captured.commandLine || 'last terminal output' });
+  return compressPart(turn, captured.output, { heading, command: captured.commandLine || undefined, source: 'participant', label: captured.commandLine || 'last terminal output' });
 }
 
 /** The workspace's always-on instruction files, compressed (deterministically: same file, same bytes). */

@@ -32,7 +32,7 @@ export function registerCompressTerminalOutput(services: Services, capture: () =
     }
     const result = await compress(services, captured.output, { command: captured.commandLine || undefined }, { source: 'terminal', label: captured.commandLine || vscode.l10n.t('last terminal output') });
     const header = captured.commandLine ? `$ ${captured.commandLine}${captured.exitCode === undefined ? '' : `   # exit code ${captured.exitCode}`}\n` : '';
-    const uri = documents.addCompressed(`${header}${result.text}`, captured.commandLine || 'terminal-output');
+    const uri = documents.addCompressed({ text: `${header}${result.text}`, originalId: result.originalId, chatQuery: '@headroom /terminal ' }, captured.commandLine || 'terminal-output');
     await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri), { preview: true, viewColumn: vscode.ViewColumn.Active });
     void offerNextSteps(services, result, `${header}${result.text}`);
     return { commandLine: captured.commandLine, exitCode: captured.exitCode, text: result.text, tokensBefore: result.tokensBefore, tokensAfter: result.tokensAfter, originalId: result.originalId, entryId: result.entry?.id, uri: uri.toString(), via: captured.via };

@@ -11,8 +11,16 @@ const MAX_COMPRESSED_DOCUMENTS = 20;
 /** `3f9a0c1b2d4e`, or a marker or `hr:` prefix around it. */
 const MARKER_ID = /([0-9a-f]{12})/;
 
+/** A compressed text kept for viewing, and the original behind it. */
+export interface CompressedDocument {
+  readonly text: string;
+  readonly originalId?: string;
+  /** What "Ask @headroom" puts in the chat input, e.g. `@headroom /terminal `. */
+  readonly chatQuery: string;
+}
+
 export class HeadroomDocuments implements vscode.TextDocumentContentProvider, vscode.Disposable {
-  private readonly compressed = new Map<string, string>();
+  private readonly compressed = new Map<string, CompressedDocument>();
   private next = 0;
   private readonly registration: vscode.Disposable;
 
@@ -23,21 +31,28 @@ export class HeadroomDocuments implements vscode.TextDocumentContentProvider, vs
   provideTextDocumentContent(uri: vscode.Uri): string {
     const [, kind, file] = uri.path.split('/');
     const key = (file ?? '').replace(/\.txt$/, '');
-    if (kind === 'compressed') return this.compressed.get(key) ?? vscode.l10n.t('This compressed text is no longer kept in memory.');
+    if (kind === 'compressed') return this.compressed.get(key)?.text ?? vscode.l10n.t('This compressed text is no longer kept in memory.');
     const found = this.services.runtime().store.get(key);
     if (!found.found) return found.message;
     return new TextDecoder().decode(found.bytes);
   }
 
-  /** Keeps `text` for viewing (the last few only) and returns its URI. */
-  addCompressed(text: string, name = 'compressed'): vscode.Uri {
+  /** Keeps a compressed text for viewing (the last few only) and returns its URI. */
+  addCompressed(document: CompressedDocument, name = 'compressed'): vscode.Uri {
     const key = `${++this.next}-${name.replace(/[^\w.-]+/g, '-').slice(0, 60)}`;
-    this.compressed.set(key, text);
+    this.compressed.set(key, document);
     for (const old of this.compressed.keys()) {
       if (this.compressed.size <= MAX_COMPRESSED_DOCUMENTS) break;
       this.compressed.delete(old);
     }
     return vscode.Uri.from({ scheme: DOCUMENT_SCHEME, path: `/compressed/${key}.txt` });
+  }
+
+  /** The compressed document behind a `headroom:/compressed/…` URI. */
+  compressedAt(uri: vscode.Uri | undefined): CompressedDocument | undefined {
+    if (uri?.scheme !== DOCUMENT_SCHEME) return undefined;
+    const [, kind, file] = uri.path.split('/');
+    return kind === 'compressed' ? this.compressed.get((file ?? '').replace(/\.txt$/, '')) : undefined;
   }
 
   dispose(): void {

@@ -3,7 +3,7 @@
 // Then the chat view answering @headroom through the fake test model (a development host: outside one,
 // the chat offers third-party models only after a Copilot sign-in). Screenshots go to .test-artifacts/.
 import * as assert from 'node:assert/strict';
-import { cpSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -111,9 +111,119 @@ describe('the chat view in a real browser', function () {
     const answer = page.locator('.interactive-item-container', { hasText: FOOTER }).last();
     await answer.waitFor({ timeout: 45_000 });
     const text = await answer.innerText();
-    assert.match(text, /FAKE\[\d+\] read 1 message/, 'the fake model answered');
+    assert.match(text, /FAKE\[\d+\] read \d+ message/, 'the fake model answered');
     assert.match(text, FOOTER);
     await screenshot(page, 'browser-chat');
+  });
+});
+
+describe('Headroom\'s surfaces in a real browser: a failing test run, compressed and explained', function () {
+  this.timeout(240_000);
+  let runDir: string;
+  let server: CodeServer | undefined;
+  let browser: Browser | undefined;
+  let page: Page;
+
+  /** 60 passing tests and 2 failing ones: a real `node --test` run in the workspace. */
+  const TESTS = [
+    "const test = require('node:test');",
+    "const assert = require('node:assert/strict');",
+    "const parsePort = (s) => { const n = Number(s); return Number.isInteger(n) && n > 0 && n < 65536 ? n : null; };",
+    ...Array.from({ length: 60 }, (_, i) => `test('parsePort accepts ${1000 + i}', () => assert.equal(parsePort('${1000 + i}'), ${1000 + i}));`),
+    "test('parsePort rejects 70000', () => assert.equal(parsePort('70000'), 70000));",
+    "test('parsePort trims spaces', () => assert.equal(parsePort(' 8080 '), 8080));",
+  ].join('\n');
+
+  const palette = async (title: string) => {
+    await page.keyboard.press('F1');
+    const input = page.locator('.quick-input-widget input');
+    await input.waitFor({ timeout: 10_000 });
+    await input.fill(`>${title}`);
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor({ timeout: 10_000 });
+    await page.keyboard.press('Enter');
+  };
+
+  before(async () => {
+    runDir = mkdtempSync(join(tmpdir(), 'headroom-vscode-surfaces-'));
+    const installation = await ensureInstalled(log);
+    const workspace = join(runDir, 'workspace');
+    cpSync(SAMPLE_WORKSPACE, workspace, { recursive: true });
+    writeFileSync(join(workspace, 'port.test.js'), `${TESTS}\n`);
+    server = await startCodeServer({ installation, runDir, workspace, forTests: true, install: [FAKE_MODEL_DIR], log });
+    browser = await launchBrowser(installation.chromium, runDir);
+    page = await openPage(browser);
+    await page.goto(workbenchUrl(server.origin, workspace, [['extensionDevelopmentPath', REPO_ROOT]]), { timeout: 60_000 });
+    await statusItem(page).waitFor({ timeout: 90_000 });
+  });
+
+  afterEach(async function () {
+    if (this.currentTest?.state === 'failed' && page) await screenshot(page, `browser-failed-${this.currentTest.title}`).catch(() => undefined);
+  });
+
+  after(async () => {
+    await browser?.close().catch(() => undefined);
+    await server?.stop();
+    const left = processesOfRun(runDir);
+    rmSync(runDir, { recursive: true, force: true });
+    assert.deepEqual(left, [], 'the surfaces test left processes behind');
+  });
+
+  it('runs the failing tests in a terminal and compresses their output with "Headroom: Compress Last Terminal Output"', async () => {
+    await palette('Terminal: Create New Terminal');
+    await page.locator('.terminal-wrapper.active, .terminal-wrapper').first().waitFor({ timeout: 20_000 });
+    await page.waitForTimeout(3000); // the shell starts and reports shell integration
+    await page.keyboard.type('node --test port.test.js');
+    await page.keyboard.press('Enter');
+    await page.waitForTimeout(5000);
+    await palette('Headroom: Compress Last Terminal Output');
+    await page.locator('.tab', { hasText: 'node---test-port.test.js' }).first().waitFor({ timeout: 30_000 });
+    // Monaco renders spaces as no-break spaces.
+    const shown = (await page.locator('.monaco-editor .view-lines').first().innerText()).replace(/\u00a0/g, ' ');
+    assert.match(shown, /node --test port\.test\.js\s+# exit code 1/);
+    assert.match(shown, /\[hr:[0-9a-f]{12} omitted \d+ lines: \d+ passing tests/);
+    for (const action of ['Copy Compressed Text', 'Ask @headroom About This', 'Show Original']) {
+      await page.locator('.editor-actions .action-label[aria-label^="' + action + '"]').first().waitFor({ timeout: 10_000 });
+    }
+    await screenshot(page, 'browser-terminal-compressed');
+  });
+
+  it('answers @headroom /terminal about the failures, ending with the savings footer', async () => {
+    await page.locator('.interactive-input-part', { hasText: 'Fake Echo' }).first().waitFor({ timeout: 30_000 });
+    await page.locator('.interactive-input-editor').first().click();
+    await page.keyboard.type('@headroom /terminal why did the tests fail?');
+    await page.keyboard.press('Enter');
+    const answer = page.locator('.interactive-item-container', { hasText: FOOTER }).last();
+    await answer.waitFor({ timeout: 45_000 });
+    assert.match(await answer.innerText(), /\$[\d.]+ saved at/);
+    await page.mouse.move(0, 0);
+    await screenshot(page, 'browser-chat-footer');
+  });
+
+  it('shows the savings in the status-bar meter, with a breakdown in its tooltip', async () => {
+    const meter = statusItem(page);
+    await page.waitForFunction(() => /Headroom: [\d.]+k? saved/.test(document.querySelector('#workbench\\.parts\\.statusbar')?.textContent ?? ''), undefined, { timeout: 20_000 });
+    assert.match(await meter.innerText(), /Headroom: [\d.]+k? saved/);
+    await meter.hover();
+    await page.locator('.monaco-hover', { hasText: 'Headroom token meter' }).first().waitFor({ timeout: 10_000 });
+    await screenshot(page, 'browser-status-bar-meter');
+  });
+
+  it('opens the dashboard from the meter, listing what the model read', async () => {
+    await page.mouse.move(700, 450);
+    await page.locator('.part.panel [aria-label^="Hide Panel"], .part.panel [aria-label^="Close Panel"]').first().click({ timeout: 10_000 });
+    // Room for the dashboard: hide the chat (secondary side bar) too, when the workbench offers a button for it.
+    const hideChat = page.locator('.part.auxiliarybar .title-actions .codicon-close, .part.auxiliarybar [aria-label^="Hide Secondary Side Bar"], .part.auxiliarybar [aria-label^="Hide Chat"]').first();
+    if (await hideChat.count()) await hideChat.click({ timeout: 5_000 }).catch(() => undefined);
+    await statusItem(page).click();
+    const view = page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
+    await view.locator('table.entries tbody tr', { hasText: 'node --test port.test.js' }).first().waitFor({ timeout: 30_000 });
+    await view.locator('.card-value').first().waitFor();
+    assert.match(await view.locator('.cards').innerText(), /saved in total/i);
+    await view.locator('.hbar-label', { hasText: 'nodeTest' }).first().waitFor();
+    // Open the audit trail of the terminal command's compression: the transforms the engine applied.
+    await view.locator('table.entries tbody tr', { hasText: 'terminal command' }).locator('summary').first().click();
+    await view.locator('.transforms li', { hasText: 'route:nodeTest' }).first().waitFor({ timeout: 5_000 });
+    await screenshot(page, 'browser-dashboard');
   });
 });
 

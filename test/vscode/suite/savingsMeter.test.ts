@@ -16,8 +16,9 @@ describe('savings meter and dashboard', () => {
     assert.ok(window.saved > 0);
     const meter = await waitFor(() => {
       const now = api.surfaces.meter();
-      return now.text === `$(fold) Headroom ${compact(window.saved)} · ${compact(totals.saved)}` ? now : undefined;
-    }, `the meter to show ${compact(window.saved)} · ${compact(totals.saved)} (it shows "${api.surfaces.meter().text}")`);
+      const expected = window.saved === totals.saved ? `$(fold) Headroom: ${compact(window.saved)} saved` : `$(fold) Headroom: ${compact(window.saved)} saved · ${compact(totals.saved)} total`;
+      return now.text === expected ? now : undefined;
+    }, `the meter to show ${compact(window.saved)} and ${compact(totals.saved)} (it shows "${api.surfaces.meter().text}")`);
     assert.ok(meter.tooltip.includes(`| This window | ${window.saved.toLocaleString('en-US')} |`), meter.tooltip);
     assert.ok(meter.tooltip.includes(`tools ${bySource.tools.saved.toLocaleString('en-US')}`), 'broken down by source');
     assert.match(meter.tooltip, /By compressor: .*npmInstall/);

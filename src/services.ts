@@ -38,5 +38,5 @@ export async function compress(
 
 /** The compressors switched off in settings, in the form the engine takes. */
 function withDisabled(settings: Settings): Partial<CompressOptions> {
-  return settings.disabledCompressors.length > 0 ? ({ disabled: settings.disabledCompressors } as Partial<CompressOptions>) : {};
+  return settings.disabledCompressors.length > 0 ? { disabled: settings.disabledCompressors } : {};
 }

@@ -51,7 +51,7 @@ async function compactHistory(turn: Turn, history: { user: string; assistant: st
     let user = compactPrompts.get(entry.user);
     if (user === undefined) {
       try {
-        user = (await turn.deps.runtime().compress(entry.user, { minTokens: settings.minTokens, retrieveHint: RETRIEVE_HINT })).text;
+        user = (await turn.deps.runtime().compress(entry.user, { minTokens: settings.minTokens, disabled: settings.disabledCompressors, retrieveHint: RETRIEVE_HINT })).text;
       } catch {
         user = entry.user;
       }

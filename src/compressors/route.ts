@@ -42,5 +42,12 @@ export function route(source: Source, options: CompressOptions, engines: Engines
     }
   }
   candidates.push({ compressor: FALLBACK, type: explicit ?? FALLBACK.type, reason: candidates.length ? 'fallback' : 'nothing more specific claimed the text' });
-  return candidates;
+  return withoutDisabled(candidates, options);
+}
+
+/** Drops the compressors the host switched off (`disabled`, from settings); the generic fallback always stays. */
+function withoutDisabled(candidates: Candidate[], options: CompressOptions): Candidate[] {
+  const off = options.disabled;
+  if (!off || off.length === 0) return candidates;
+  return candidates.filter((c) => c.compressor === FALLBACK || !off.includes(c.compressor.id));
 }

@@ -24,6 +24,8 @@ export interface CompressOptions {
    * replaced by the marker id (e.g. `headroom retrieve {id} --lines A-B`). Omitted: no hint line.
    */
   readonly retrieveHint?: string;
+  /** Compressor ids not to use (the user's settings); the generic fallback takes their place and cannot be disabled. */
+  readonly disabled?: readonly string[];
 }
 
 /** Counts tokens exactly as the model's tokenizer does. */

@@ -9,7 +9,7 @@ import { FIXTURE_ROOT } from '../helpers/fixtures';
 
 describe('metered compression', () => {
   let runtime: Runtime;
-  before(() => { runtime = new Runtime({ assetDir: ASSET_DIR, detector: false }); });
+  before(() => { runtime = new Runtime({ assetDir: ASSET_DIR }); });
   after(() => runtime.dispose());
 
   it('records what the model reads, with the engine\'s exact token counts and the original\'s id', async () => {

@@ -102,7 +102,7 @@ function compressDocument(context: CompressContext, found: Located): Draft {
   const { source, options, engines } = context;
   const layouts: LayoutCache = new Map();
   const cache: RenderCache = { texts: new Map(), trees: new Map(), repeated: repeatedStrings(found.value) };
-  const render = (plan: RenderPlan, cuts: Cuts) => renderJson(found.value, plan, cuts, layouts, cache).join('\n');
+  const render = (plan: RenderPlan, cuts: StashCuts) => renderJson(found.value, plan, cuts, layouts, cache, cuts.measuring).join('\n');
   // Candidates under a budget are measured by their length at the lossless rendering's tokens per
   // character, so the search tokenizes once; the engine counts the final text exactly.
   let tokensPerChar = 0.25;
@@ -208,7 +208,7 @@ class StashCuts implements Cuts {
   readonly markers: MarkerInfo[] = [];
   private count = 0;
 
-  constructor(private readonly measuring = false) {}
+  constructor(readonly measuring = false) {}
 
   dropped(count: number, lines: () => readonly string[], unit: MarkerUnit, detail: () => string): string {
     const first = this.count + 1;

@@ -72,12 +72,13 @@ export interface RenderCache {
   readonly repeated: ReadonlySet<string>;
 }
 
-export function renderJson(value: JsonValue, plan: RenderPlan, cuts: Cuts, layouts: LayoutCache, cache: RenderCache = { texts: new Map(), trees: new Map(), repeated: repeatedStrings(value) }): string[] {
+/** `estimate`: a rendering only measured (the budget search): repeated strings get anchors without counting first. */
+export function renderJson(value: JsonValue, plan: RenderPlan, cuts: Cuts, layouts: LayoutCache, cache: RenderCache = { texts: new Map(), trees: new Map(), repeated: repeatedStrings(value) }, estimate = false): string[] {
   // A first pass counts which repeated strings are written more than once where an alias can stand
   // (constants, for one, are written once however often they occur): only those get anchors.
   // (It runs only for documents with such strings; what is written may be their * part.)
-  let anchored: ReadonlySet<string> | undefined = new Set();
-  if (cache.repeated.size > 0) {
+  let anchored: ReadonlySet<string> | undefined = estimate ? cache.repeated : new Set();
+  if (cache.repeated.size > 0 && !estimate) {
     const counting = new Renderer(plan, NO_CUTS, layouts, cache, undefined);
     counting.put(undefined, value, 0);
     anchored = new Set([...counting.anchorUses].filter(([, n]) => n > 1).map(([s]) => s));

@@ -266,6 +266,11 @@ describe('json compressor', () => {
       assert.match(draft!.text, /^labels \(rows list them by name\): 2 rows/m);
       assert.match(draft!.text, /^400\|.*\|\[bug, ui\]$/m);
       assert.equal(draft!.text.split("Something isn't working").length, 2, 'each label is written once');
+      // A dictionary column that follows from another column stays a column (its objects are written once above).
+      const byKind = Array.from({ length: 12 }, (_, i) => ({ number: 500 + i, kind: i % 2 ? 'bug' : 'ui', labels: i % 2 ? [labels[0]] : labels }));
+      const byKindText = run(JSON.stringify(byKind), engines).draft!.text;
+      assert.match(byKindText, /^labels \(rows list them by name\): 2 rows/m);
+      assert.match(byKindText, /^501\|bug\|\[bug\]$/m);
       // Wide tables (rows as outlines) name them too.
       const wide = issues.map((issue, i) => ({ ...issue, ...Object.fromEntries(Array.from({ length: 18 }, (_, k) => [`f${k}`, `${k}-${i}`])) }));
       const wideText = run(JSON.stringify(wide), engines).draft!.text;

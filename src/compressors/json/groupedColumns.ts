@@ -60,7 +60,8 @@ function bestGroup(columns: readonly Column[], rowCount: number): Group | undefi
     let saved = 0;
     let total = 0;
     for (const c of columns) {
-      if (c === by) continue;
+      // A dictionary column names objects written once above the rows: it stays a column of its own.
+      if (c === by || c.dictionary) continue;
       const cTexts = textsOf(c);
       if (!cTexts.every((t, r) => t === cTexts[first.get(byTexts[r])!])) continue;
       followers.push(c);

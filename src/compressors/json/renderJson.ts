@@ -476,7 +476,7 @@ class Renderer {
    */
   private sameHeader(head: string | undefined, start: number, pad: string): void {
     const key = head?.trim();
-    if (!key?.endsWith(':') || key === '-:' || this.out.length - start < 2) return;
+    if (!key?.endsWith(':') || this.out.length - start < 2) return;
     const header = this.out.slice(start).join('\n');
     // A header holding a cut keeps it: its marker must stay in the text.
     if (this.headers.get(key) !== header || header.includes('[hr:')) return void this.headers.set(key, header);

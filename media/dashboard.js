@@ -14,6 +14,8 @@
   let state;
   /** @type {Record<string, string>} */
   let t = {};
+  /** Entries whose transforms are unfolded: kept open when new state redraws the table. */
+  const unfolded = new Set();
 
   window.addEventListener('message', (event) => {
     const message = event.data;
@@ -235,6 +237,8 @@
   function what(e) {
     const cell = el('td', 'what');
     const details = el('details');
+    details.open = unfolded.has(e.id);
+    details.addEventListener('toggle', () => (details.open ? unfolded.add(e.id) : unfolded.delete(e.id)));
     const summary = el('summary', undefined, e.label);
     details.append(summary);
     const list = el('ul', 'transforms');

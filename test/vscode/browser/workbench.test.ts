@@ -184,7 +184,13 @@ describe('Headroom\'s surfaces in a real browser: a failing test run, compressed
     for (const action of ['Copy Compressed Text', 'Ask @headroom About This', 'Show Original']) {
       await page.locator('.editor-actions .action-label[aria-label^="' + action + '"]').first().waitFor({ timeout: 10_000 });
     }
+    // The notification with the savings and the three offers (headless, it lands in the notification center).
+    await palette('Notifications: Show Notifications');
+    const notice = page.locator('.notifications-center .notification-list-item', { hasText: /Headroom: [\d,]+ → [\d,]+ tokens \([\d,]+ saved/ }).first();
+    await notice.waitFor({ timeout: 15_000 });
+    for (const offer of ['Copy', 'Ask @headroom', 'Show Original']) await notice.locator('.monaco-button', { hasText: offer }).first().waitFor({ timeout: 5_000 });
     await screenshot(page, 'browser-terminal-compressed');
+    await page.keyboard.press('Escape');
   });
 
   it('answers @headroom /terminal about the failures, ending with the savings footer', async () => {
@@ -221,8 +227,9 @@ describe('Headroom\'s surfaces in a real browser: a failing test run, compressed
     assert.match(await view.locator('.cards').innerText(), /saved in total/i);
     await view.locator('.hbar-label', { hasText: 'nodeTest' }).first().waitFor();
     // Open the audit trail of the terminal command's compression: the transforms the engine applied.
-    await view.locator('table.entries tbody tr', { hasText: 'terminal command' }).locator('summary').first().click();
-    await view.locator('.transforms li', { hasText: 'route:nodeTest' }).first().waitFor({ timeout: 5_000 });
+    const row = view.locator('table.entries tbody tr', { hasText: 'terminal command' }).first();
+    await row.locator('summary').click();
+    await row.locator('.transforms li', { hasText: 'route:nodeTest' }).first().waitFor({ timeout: 5_000 });
     await screenshot(page, 'browser-dashboard');
   });
 });

@@ -57,7 +57,7 @@ export function registerSurfaces(context: vscode.ExtensionContext, runtime: () =
 
   const services: Services = { runtime, ledger, log, settings };
   const { terminal } = settings();
-  const capture = new TerminalCapture({ commandsPerTerminal: terminal.commandsPerTerminal, maxCharsPerCommand: terminal.maxCharsPerCommand }, log);
+  const capture = new TerminalCapture({ commandsPerTerminal: terminal.commandsPerTerminal, maxCharsPerCommand: terminal.maxCharsPerCommand }, log, () => settings().enabled && settings().surfaces.terminal);
   const documents = new HeadroomDocuments(services);
   const meter = createStatusBar(services);
 

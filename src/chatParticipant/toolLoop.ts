@@ -2,7 +2,7 @@
 // lm.invokeTool with this chat's invocation token, so confirmations show in the chat) until it answers
 // without a tool call. Every call gets its result right after it, as Copilot's models require.
 import * as vscode from 'vscode';
-import { TOOL_TAG } from '../tools/names';
+import { TOOL_NAMES, TOOL_TAG } from '../tools/names';
 import type { Turn } from './turn';
 
 /** Share of the model's window one tool result may take. */
@@ -50,8 +50,9 @@ export async function runToolLoop(turn: Turn, messages: vscode.LanguageModelChat
 
 /** Headroom's tools; headroom_run and headroom_read only where they may work (a trusted workspace). */
 function offeredTools(): vscode.LanguageModelChatTool[] {
+  const restricted: readonly string[] = vscode.workspace.isTrusted ? [] : [TOOL_NAMES.run, TOOL_NAMES.read];
   return vscode.lm.tools
-    .filter((tool) => tool.tags.includes(TOOL_TAG))
+    .filter((tool) => tool.tags.includes(TOOL_TAG) && !restricted.includes(tool.name))
     .map((tool) => ({ name: tool.name, description: tool.description, inputSchema: tool.inputSchema }));
 }
 

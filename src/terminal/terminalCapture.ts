@@ -10,7 +10,12 @@ export class TerminalCapture implements vscode.Disposable {
   private readonly running = new Map<vscode.TerminalShellExecution, CommandOutput>();
   private readonly disposables: vscode.Disposable[] = [];
 
-  constructor(options: { readonly commandsPerTerminal: number; readonly maxCharsPerCommand: number }, private readonly log: vscode.LogOutputChannel) {
+  constructor(
+    options: { readonly commandsPerTerminal: number; readonly maxCharsPerCommand: number },
+    private readonly log: vscode.LogOutputChannel,
+    /** Capture only while this says so (headroom.enabled, headroom.surfaces.terminalCommand). */
+    private readonly enabled: () => boolean = () => true,
+  ) {
     this.history = new CommandHistory(options.commandsPerTerminal, options.maxCharsPerCommand);
     this.disposables.push(
       vscode.window.onDidStartTerminalShellExecution((e) => this.started(e)),
@@ -42,6 +47,7 @@ export class TerminalCapture implements vscode.Disposable {
   }
 
   private started(e: vscode.TerminalShellExecutionStartEvent): void {
+    if (!this.enabled()) return;
     const run = this.history.start(e.terminal, e.execution.commandLine.value, e.execution.cwd?.fsPath, Date.now());
     this.running.set(e.execution, run);
     const stream = e.execution.read();

@@ -3,6 +3,8 @@ import json
 import os
 import re
 
+import numpy as np
+
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(os.path.dirname(HERE))
 WORK = os.environ.get('DETECTOR_WORK', os.path.join(HERE, '.work'))
@@ -23,9 +25,14 @@ _HOSTS = re.compile(r'(registry\.npmjs\.org|registry\.yarnpkg\.com|pypi\.org|fil
                     r'sum\.golang\.org|repo\.maven\.apache\.org|repo1\.maven\.org|plugins\.gradle\.org|rubygems\.org|packagist\.org)')
 
 
+# Where generated projects live: their paths name the label (…/gen/cargo-test/w), which the model must not learn.
+_GEN_PATHS = re.compile(re.escape(os.path.join(WORK, 'gen')) + r'/[^/\s]*')
+
+
 def scrub(text):
     text = _HOSTS.sub('registry.invalid', text)
-    return text.replace('/root/', '/home/user/')
+    text = _GEN_PATHS.sub('/home/user/project', text)
+    return text.replace(ROOT + '/', '/home/user/headroom/').replace('/root/', '/home/user/')
 
 
 def write_jsonl(path, rows):
@@ -50,3 +57,20 @@ def windows(data):
     left = (MID - len(mid)) // 2
     mid = [PAD] * left + mid + [PAD] * (MID - len(mid) - left)
     return beg + mid + end
+
+
+def windows_array(texts):
+    """windows() for many texts at once, as an int32 array (what training feeds the model)."""
+    out = np.full((len(texts), BEG + MID + END), PAD, dtype=np.int32)
+    for i, text in enumerate(texts):
+        data = np.frombuffer(text.encode('utf-8'), dtype=np.uint8)
+        n = len(data)
+        out[i, :min(n, BEG)] = data[:BEG]
+        if n:
+            tail = data[-END:]
+            out[i, BEG + MID + END - len(tail):] = tail
+        start = max(0, (n - MID) // 2)
+        mid = data[start:start + MID]
+        left = (MID - len(mid)) // 2
+        out[i, BEG + left:BEG + left + len(mid)] = mid
+    return out

@@ -95,7 +95,7 @@ def pick_groups(label, rng, count):
 
 def gen_python_linters(rng, label, tool):
     out = []
-    for group, fs in pick_groups('python', rng, 140):
+    for group, fs in pick_groups('python', rng, 30 if tool == 'mypy' else 140):
         chosen = rng.sample(fs, min(len(fs), rng.randint(1, 4)))
         d = fresh(f'{label}/w')
         names = []
@@ -556,13 +556,14 @@ def dirs_for(rng, count):
 
 def gen_listing(rng, label):
     out = []
-    for group, d in dirs_for(rng, 70):
+    for group, d in dirs_for(rng, 140 if label == 'find' else 70):
         parent, base = os.path.dirname(d), os.path.basename(d)
         if label == 'ls':
             flags = rng.choice([['-la'], ['-l'], ['-lh'], ['-laR'], ['-R'], ['-lt'], ['-1'], []])
             cmd = ['ls'] + flags + [base]
         elif label == 'find':
-            flags = rng.choice([[], ['-type', 'f'], ['-name', '*.' + rng.choice(['py', 'js', 'go', 'rs', 'json', 'md', 'h'])], ['-maxdepth', '2'], ['-type', 'd']])
+            flags = rng.choice([[], ['-type', 'f'], ['-name', '*.' + rng.choice(['py', 'js', 'go', 'rs', 'json', 'md', 'h'])], ['-maxdepth', '2'], ['-type', 'd'],
+                                ['-type', 'f', '-newer', 'README.md'], ['-iname', '*test*'], ['-size', '+4k'], ['-type', 'f', '-name', '*.*', '-not', '-path', '*/node_modules/*']])
             cmd = ['find', base] + flags
         elif label == 'tree':
             flags = rng.choice([[], ['-L', '2'], ['-a'], ['-L', '3', '--dirsfirst'], ['-d']])
@@ -629,10 +630,13 @@ def gen_npm(rng, label):
     projects = [os.path.join(WORK, 'npm'), ROOT]
     pool = ['lodash', 'chalk', 'commander', 'debug', 'ms', 'semver', 'yargs', 'minimist', 'uuid', 'express', 'glob', 'rimraf', 'mkdirp', 'dayjs', 'axios',
             'react', 'vue', 'typescript', 'prettier', 'eslint', 'jest', 'mocha', 'zod', 'ajv', 'js-yaml', 'ws', 'undici', 'picocolors', 'kleur', 'nanoid']
-    for i in range(40 if label == 'npm-install' else 30):
+    for i in range(40 if label == 'npm-install' else 45):
         group = f'npm-project:{i % 20}'
         if label == 'npm-ls':
-            d = rng.choice(projects + [os.path.join(GEN, 'npm-install', f'p{k}') for k in range(5) if os.path.isdir(os.path.join(GEN, 'npm-install', f'p{k}', 'node_modules'))])
+            # Projects with installs, and packages inside them (npm ls from a package folder lists its own tree, with its problems).
+            inside = sorted(os.path.join(base, 'node_modules', n) for base in projects for n in os.listdir(os.path.join(base, 'node_modules'))
+                            if not n.startswith('.') and os.path.isfile(os.path.join(base, 'node_modules', n, 'package.json')))
+            d = rng.choice(projects + [os.path.join(GEN, 'npm-install', f'p{k}') for k in range(5) if os.path.isdir(os.path.join(GEN, 'npm-install', f'p{k}', 'node_modules'))] + inside[::7])
             flags = rng.choice([[], ['--all'], ['--depth=1'], ['--omit=dev'], [rng.choice(['debug', 'ms', 'semver', 'glob', 'minimatch'])], ['--all', '--long']])
             text = run(['npm', 'ls'] + flags, d, timeout=120)
             shown = 'npm ls ' + ' '.join(flags)
@@ -664,8 +668,8 @@ def gen_pip(rng):
             'pytest', 'black', 'isort', 'tomli', 'typing-extensions', 'markupsafe', 'itsdangerous', 'werkzeug', 'colorama', 'tqdm', 'docutils']
     venv = fresh('pip/venv')
     run(['python3', '-m', 'venv', venv], GEN, timeout=120)
-    for i in range(45):
-        group = f'pip:{i % 15}'
+    for i in range(32):
+        group = f'pip:{i % 16}'
         names = rng.sample(pool, rng.randint(1, 4))
         if rng.random() < 0.12:
             names = [f'no-such-package-{rng.randint(1000, 9999)}']
@@ -676,7 +680,8 @@ def gen_pip(rng):
             os.makedirs(os.path.join(pkg, f'demo{i}'))
             open(os.path.join(pkg, f'demo{i}', '__init__.py'), 'w').write('')
             names = [pkg]
-        text = run([os.path.join(venv, 'bin', 'pip'), 'install'] + flags + names, GEN, timeout=300)
+        # No retries: an index this machine cannot reach is tried once, then the local one answers.
+        text = run([os.path.join(venv, 'bin', 'pip'), 'install'] + flags + names, GEN, timeout=300, env=dict(ENV, PIP_RETRIES='0', PIP_TIMEOUT='3'))
         if text.strip():
             out.append((text.replace(GEN, '/home/user'), group, 'pip install ' + ' '.join(flags + names)))
     return out
@@ -738,7 +743,7 @@ def gen_log(rng):
 def gen_maven_gradle(rng, label):
     """Small Java projects built offline with the plugins Maven and Gradle already cached here."""
     out = []
-    for i in range(12 if label == 'maven' else 6):
+    for i in range(10 if label == 'maven' else 5):
         d = fresh(f'{label}/p{i}')
         src = os.path.join(d, 'src', 'main', 'java', 'demo')
         test = os.path.join(d, 'src', 'test', 'java', 'demo')
@@ -752,8 +757,11 @@ def gen_maven_gradle(rng, label):
         if label == 'maven':
             open(os.path.join(d, 'pom.xml'), 'w').write(f'<project xmlns="http://maven.apache.org/POM/4.0.0"><modelVersion>4.0.0</modelVersion><groupId>demo</groupId><artifactId>demo{i}</artifactId><version>1.0</version>'
                                                          '<properties><maven.compiler.source>17</maven.compiler.source><maven.compiler.target>17</maven.compiler.target><project.build.sourceEncoding>UTF-8</project.build.sourceEncoding></properties>'
-                                                         '<dependencies><dependency><groupId>junit</groupId><artifactId>junit</artifactId><version>4.13.2</version><scope>test</scope></dependency></dependencies></project>\n')
-            goal = rng.choice([['test'], ['package'], ['compile'], ['-q', 'test']])
+                                                         '<dependencies><dependency><groupId>junit</groupId><artifactId>junit</artifactId><version>4.13.2</version><scope>test</scope></dependency></dependencies>'
+                                                         '<build><pluginManagement><plugins>' + ''.join(f'<plugin><groupId>org.apache.maven.plugins</groupId><artifactId>maven-{a}-plugin</artifactId><version>{v}</version></plugin>'
+                                                                                                       for a, v in (('resources', '3.3.1'), ('compiler', '3.13.0'), ('surefire', '3.2.5'), ('jar', '3.4.1'))) +
+                                                         '</plugins></pluginManagement></build></project>\n')
+            goal = rng.choice([['compile'], ['compile'], ['compile', '-q'], ['test-compile'], ['test'], ['package']])
             text = run(['mvn', '-o', '-B'] + goal, d, timeout=400)
             shown = 'mvn ' + ' '.join(goal)
         else:
@@ -765,6 +773,49 @@ def gen_maven_gradle(rng, label):
         if text.strip():
             out.append((text.replace(d, '/home/user/demo'), f'{label}:{i}', shown))
     return out
+
+
+def gen_csv(rng):
+    """CSV and TSV exported by real tools from real data: dpkg's package table, git history, file listings,
+    and the flat arrays of objects in JSON files of installed packages."""
+    out = []
+    fields = ['Package', 'Version', 'Architecture', 'Installed-Size', 'Maintainer', 'Section', 'Priority', 'Status', 'Source', 'Homepage']
+    for i in range(16):
+        chosen = rng.sample(fields, rng.randint(2, 6))
+        sep = rng.choice([',', ',', ';', '\t'])
+        text = run(['dpkg-query', '-W', '-f', sep.join('"${%s}"' % f if rng.random() < 0.3 else '${%s}' % f for f in chosen) + '\n'], '/')
+        lines = text.split('\n')
+        start = rng.randrange(max(1, len(lines) - 200))
+        out.append((sep.join(chosen) + '\n' + '\n'.join(lines[start:start + rng.randint(30, 400)]), f'csv:dpkg{i % 4}', 'dpkg-query -W -f …'))
+    for group, fs in source_groups(rng, 24):
+        d, _ = history_repo(rng, group, fs, 'csv/repo')
+        sep = rng.choice([',', ';', '\t'])
+        fmt = sep.join(rng.sample(['%h', '%H', '%an', '%ae', '%ad', '%s', '%ct'], rng.randint(3, 5)))
+        out.append(('commit,author,date,subject\n' + git(d, 'log', '--date=short', f'--format={fmt}'), group, f'git log --format={fmt}'))
+    for group, d in dirs_for(rng, 24):
+        sep = rng.choice([',', '\t', ';'])
+        text = run(['find', os.path.basename(d), '-maxdepth', '3', '-printf', sep.join(rng.sample(['%p', '%s', '%TY-%Tm-%Td', '%m', '%u', '%y'], rng.randint(3, 5))) + '\n'], os.path.dirname(d))
+        out.append(('\n'.join(text.split('\n')[:rng.randint(40, 600)]), group, 'find -printf …'))
+    import csv
+    import io
+    for f in files('json'):
+        if len(out) > 140:
+            break
+        try:
+            data = json.loads(f['text'])
+        except ValueError:
+            continue
+        rows = data if isinstance(data, list) else next((v for v in data.values() if isinstance(v, list)), []) if isinstance(data, dict) else []
+        rows = [r for r in rows if isinstance(r, dict) and all(not isinstance(v, (dict, list)) for v in r.values())]
+        if len(rows) < 8:
+            continue
+        keys = sorted({k for r in rows for k in r})
+        buf = io.StringIO()
+        writer = csv.DictWriter(buf, fieldnames=keys, delimiter=rng.choice([',', ',', '\t']), lineterminator='\n')
+        writer.writeheader()
+        writer.writerows(rows)
+        out.append((buf.getvalue(), f['group'], 'python3 csv.DictWriter on ' + os.path.basename(f['source'])))
+    return [o for o in out if o[0].count('\n') > 5]
 
 
 GENERATORS = {
@@ -800,6 +851,7 @@ GENERATORS = {
     'npm-ls': lambda rng: gen_npm(rng, 'npm-ls'),
     'pip-install': gen_pip,
     'log': gen_log,
+    'csv': gen_csv,
     'maven': lambda rng: gen_maven_gradle(rng, 'maven'),
     'gradle': lambda rng: gen_maven_gradle(rng, 'gradle'),
 }

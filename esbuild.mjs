@@ -17,6 +17,10 @@ export const ASSETS = [
   ...['typescript', 'tsx', 'javascript', 'python', 'go', 'rust', 'java', 'cpp', 'c-sharp', 'ruby', 'php', 'bash'].map((g) => [`@vscode/tree-sitter-wasm/wasm/tree-sitter-${g}.wasm`, `grammars/tree-sitter-${g}.wasm`]),
   ['tree-sitter-c/tree-sitter-c.wasm', 'grammars/tree-sitter-c.wasm'],
   ['tree-sitter-json/tree-sitter-json.wasm', 'grammars/tree-sitter-json.wasm'],
+  // onnxruntime-web's CPU backend and the content detector (src/runtime/detector.ts); the model is the project's own
+  ['onnxruntime-web/dist/ort-wasm-simd-threaded.wasm', 'ort-wasm-simd-threaded.wasm'],
+  ['../models/detector/contentDetector.onnx', 'contentDetector.onnx'],
+  ['../models/detector/contentDetector.json', 'contentDetector.json'],
 ];
 
 function copyAssets() {
@@ -41,6 +45,8 @@ const common = {
   logLevel: 'warning',
   // Lower import() to require(): older and forked extension hosts lack a dynamic-import callback.
   supported: { 'dynamic-import': false },
+  // ORT's build with its WASM glue inlined: no import() of an .mjs, no createRequire(import.meta.url) at load.
+  alias: { 'onnxruntime-web/wasm': './node_modules/onnxruntime-web/dist/ort.wasm.bundle.min.mjs' },
 };
 
 const builds = [

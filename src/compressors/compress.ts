@@ -42,9 +42,9 @@ export function compress(input: string | Uint8Array, options: CompressOptions, e
 
     const lines = rendered.text.split('\n');
     const stash = new Map<string, Uint8Array>();
-    const context = (source: Source): CompressContext => ({
+    const context = (source: Source, candidateOptions: CompressOptions = options): CompressContext => ({
       source,
-      options,
+      options: candidateOptions,
       engines,
       stash(text: string) {
         const bytes = utf8.encode(text);
@@ -64,7 +64,7 @@ export function compress(input: string | Uint8Array, options: CompressOptions, e
       const source: Source = { id, text: rendered.text, lines };
       for (const candidate of route(source, options, engines)) {
         transforms.push({ step: `route:${candidate.compressor.id}`, reason: candidate.reason });
-        draft = runGuarded(() => candidate.compressor.compress(context(source)), transforms, candidate.compressor.id);
+        draft = runGuarded(() => candidate.compressor.compress(context(source, candidate.options)), transforms, candidate.compressor.id);
         if (draft) {
           compressor = candidate.compressor.id;
           type = candidate.type;

@@ -93,6 +93,10 @@ export interface Detection {
   /** The finer label the detector chose (e.g. `cargo-test`, `python`). */
   readonly label: string;
   readonly confidence: number;
+  /** The compressor id this label routes to (`cargoTest`, `code`, `generic`); absent: the first of `type`. */
+  readonly compressor?: string;
+  /** For source code: the code compressor's language id (`python`, `rust`, …). */
+  readonly language?: string;
 }
 
 export interface ContentDetector {

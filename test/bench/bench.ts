@@ -9,6 +9,7 @@ import { compress } from '../../src/compressors/compress';
 import type { CompressResult, Engines, TokenCounter } from '../../src/compressors/types';
 import { ASSET_DIR, ROOT, testEngines } from '../helpers/engines';
 import { fixtureCases, type FixtureCase } from '../helpers/fixtures';
+import { benchDetector } from './detectorBench';
 
 const WARM_RUNS = 3;
 const TIMED_RUNS = 7;
@@ -134,6 +135,7 @@ async function main(): Promise<void> {
     `.then((l)=>{const p=new Parser();p.setLanguage(l);p.parse(src).delete();p.delete();})`]);
   console.log(`cold start: web-tree-sitter + TypeScript grammar + first parse of a 39 KB file ${treeSitterMs.toFixed(0)} ms → ≈ ${(treeSitterMs - nodeMs).toFixed(0)} ms over bare node`);
   console.log(`sizes: dist/extension.js ${kib(statSync(join(ROOT, 'dist', 'extension.js')).size)}, dist/cli.js ${kib(statSync(join(ROOT, 'dist', 'cli.js')).size)}, dist/assets ${kib(folderBytes(ASSET_DIR))}`);
+  for (const line of await benchDetector(engines, fixtureCases())) console.log(line);
   console.log();
   console.log(summarise('SUMMARY', rows));
 }

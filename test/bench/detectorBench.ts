@@ -130,8 +130,9 @@ export async function benchDetector(engines: Engines, fixtures: readonly Fixture
     needles += f.meta.needles.length;
     keptWith += f.meta.needles.filter((n) => hinted.text.includes(n)).length;
     keptWithout += f.meta.needles.filter((n) => bare.text.includes(n)).length;
+    const lost = f.meta.needles.filter((n) => hinted.text.includes(n) && !bare.text.includes(n)).length;
     if (bare.compressor === hinted.compressor) sameCompressor++;
-    else misrouted.push(`${f.compressorId}/${f.name}→${bare.compressor}`);
+    else misrouted.push(`${f.compressorId}/${f.name}→${bare.compressor}${lost ? ` (${lost} needles lost)` : ''}`);
   }
   lines.push(`fixtures with hints: tokens ${before}→${withTokens} (−${pct(1 - withTokens / before)}), needles ${keptWith}/${needles}; ` +
     `hints removed: ${before}→${withoutTokens} (−${pct(1 - withoutTokens / before)}), needles ${keptWithout}/${needles}, same compressor ${sameCompressor}/${fixtures.length}`);

@@ -162,11 +162,11 @@ describe('routing with the detector', () => {
   });
 
   it('ignores a guess below the confidence threshold: the generic compressor, with the reason', async () => {
-    const engines: Engines = { ...(await testEngines()), detector: fixed({ label: 'cargo-test', type: 'shell', compressor: 'cargoTest', confidence: 0.3 }) };
+    const engines: Engines = { ...(await testEngines()), detector: fixed({ label: 'cargo-test', type: 'shell', compressor: 'cargoTest', confidence: 0.2 }) };
     const prose = 'Some words that no compressor sniffs as its own format.\n'.repeat(60);
     const candidates = route(source(prose), {}, engines);
     assert.deepEqual(candidates.map((c) => c.compressor.id), [FALLBACK.id]);
-    assert.match(candidates[0].reason, /detector: cargo-test \(0\.30\) is below 0\.40/);
+    assert.match(candidates[0].reason, /detector: cargo-test \(0\.20\) is below 0\.30/);
   });
 
   it('never asks the detector when a hint claims the text', async () => {
@@ -194,7 +194,7 @@ describe('routing with the detector', () => {
       assert.equal(run.status, 0, run.stderr.toString());
       const out = JSON.parse(run.stdout.toString()) as { compressor: string; transforms: { step: string; reason: string }[] };
       assert.equal(out.compressor, 'cargoTest');
-      assert.ok(out.transforms.some((t) => t.step === 'route:cargoTest' && /detector: cargo-test \((0\.[89]\d|1\.00)\)/.test(t.reason)), JSON.stringify(out.transforms));
+      assert.ok(out.transforms.some((t) => t.step === 'route:cargoTest' && /detector: cargo-test \((0\.[3-9]\d|1\.00)\)/.test(t.reason)), JSON.stringify(out.transforms));
     } finally {
       rmSync(store, { recursive: true, force: true });
     }

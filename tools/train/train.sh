@@ -8,8 +8,10 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 HERE=tools/train
-WORK=${DETECTOR_WORK:-$HERE/.work}
+WORK=$(realpath -m "${DETECTOR_WORK:-$HERE/.work}")
+export DETECTOR_WORK=$WORK
 mkdir -p "$WORK/apt-logs" "$WORK/npm" "$WORK/packs/node_modules"
+[ -d node_modules/onnxruntime-web ] || flock /tmp/npm.lock npm install   # the project's own devDependencies (tsx, onnxruntime-web, eslint, typescript)
 SUDO=$([ "$(id -u)" = 0 ] && echo || echo sudo)
 
 # Debian: PyTorch and ONNX for training; sources and tools the dataset is made from. The install logs
@@ -27,7 +29,7 @@ command -v cargo >/dev/null || { DEBIAN_FRONTEND=noninteractive $SUDO apt-get in
 "$WORK/venv/bin/pip" install -q ruff flake8 mypy pytest
 
 # npm: the JS test runners, and tarballs of packages that ship TSX sources (unpacked, not installed).
-( cd "$WORK/npm" && [ -f package.json ] || echo '{ "name": "detector-tools", "private": true, "version": "0.0.0" }' > "$WORK/npm/package.json" )
+[ -f "$WORK/npm/package.json" ] || echo '{ "name": "detector-tools", "private": true, "version": "0.0.0" }' > "$WORK/npm/package.json"
 ( cd "$WORK/npm" && flock /tmp/npm.lock npm install --no-audit --no-fund --save-exact jest@30.5.2 vitest@4.1.12 mocha@11.7.5 )
 ( cd "$WORK/packs" && for p in @react-navigation/native@7.1.8 @react-navigation/elements@2.4.3 @react-navigation/stack@7.3.3 \
     @react-navigation/bottom-tabs@7.3.13 @react-navigation/drawer@7.4.1 @docusaurus/theme-classic@3.10.2 @docusaurus/theme-common@3.10.2 \

@@ -8,8 +8,11 @@ const ERROR_LINE = /\b(?:error|errors|err!|fail|failed|failing|failure|failures|
 // e.g. "npm warn deprecated inflight@1.0.6", "warning: unused variable `x`", "DeprecationWarning:"
 const WARNING_LINE = /\b(?:warn|warning|warnings|deprecated|deprecation)\b|Warning:/i;
 
+// e.g. "SyntaxError: expected ':'", "java.lang.IllegalStateException: closed" (case-sensitive suffixes)
+const ERROR_CLASS = /(?:Error|Exception)\b/;
+
 export function isErrorLine(line: string): boolean {
-  return ERROR_LINE.test(line);
+  return ERROR_LINE.test(line) || ERROR_CLASS.test(line);
 }
 
 export function isWarningLine(line: string): boolean {

@@ -30,8 +30,9 @@ describe('@headroom: the participant, its tools and its slash commands', () => {
   });
 
   it('runs the headroom_retrieve call the model makes and hands it the original lines', async () => {
-    const { text } = fixture('node-test-spec-failures');
-    const file = await writeWorkspaceFile('node-test-chat.log', text);
+    // A real server log: its compressor cuts line ranges (a test-runner report's cuts are spread out).
+    const { text } = fixture('python-http-server');
+    const file = await writeWorkspaceFile('server-chat.log', text);
     const compressed = await invokeTool('headroom_compress', { text, fileName: file.path });
     const [, id, , first, last] = MARKER.exec(compressed)!;
     const model = await fakeModel();

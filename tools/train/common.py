@@ -19,10 +19,9 @@ LABELS = [c['label'] for c in CLASSES]
 BEG, MID, END = 1024, 512, 1024
 PAD = 256
 
-# Registry host names never appear in what the pipeline writes (team rule); nor do home paths.
-_HOSTS = re.compile(r'(registry\.npmjs\.org|registry\.yarnpkg\.com|pypi\.org|files\.pythonhosted\.org|pypi\.python\.org|'
-                    r'deb\.debian\.org|security\.debian\.org|crates\.io|static\.crates\.io|index\.crates\.io|proxy\.golang\.org|'
-                    r'sum\.golang\.org|repo\.maven\.apache\.org|repo1\.maven\.org|plugins\.gradle\.org|rubygems\.org|packagist\.org)')
+# No host name (registries and mirrors included) appears in what the pipeline writes (team rule); nor do
+# home paths. Every domain-like name becomes host.invalid: the detector learns shapes, not hosts.
+_HOSTS = re.compile(r'\b(?:[a-z0-9-]+\.)+(?:org|com|io|net|dev)\b')
 
 
 # Where generated projects live: their paths name the label (…/gen/cargo-test/w), which the model must not learn.
@@ -30,7 +29,7 @@ _GEN_PATHS = re.compile(re.escape(os.path.join(WORK, 'gen')) + r'/[^/\s]*')
 
 
 def scrub(text):
-    text = _HOSTS.sub('registry.invalid', text)
+    text = _HOSTS.sub('host.invalid', text)
     text = _GEN_PATHS.sub('/home/user/project', text)
     return text.replace(ROOT + '/', '/home/user/headroom/').replace('/root/', '/home/user/')
 

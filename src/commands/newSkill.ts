@@ -158,7 +158,7 @@ export function measurementReport(request: SkillRequest, m: SkillMeasurement, pr
     `| agent runs the skill (SKILL.md body ${count(m.bodyTokens)} + summary ${count(m.summaryTokens)}) | ${count(m.viaSkillTokens)} | ${usd(via.perUse)} | ${usd(via.perMonth)} |`,
     `| saved | ${count(m.rawTokens - m.viaSkillTokens)}${ratio ? ` (${ratio.toFixed(1)}× fewer)` : ''} | ${usd(saved.perUse)} | ${usd(saved.perMonth)} |`,
     '',
-    `Input tokens counted with o200k_base at $${prices.inputPricePerMillion} per 1M input tokens (setting \`headroom.savings.inputPricePerMillionTokens\`). ${m.estimated ? `The raw data was ${m.rawBytes.toLocaleString('en-US')} bytes, more than was read for counting, so its tokens are estimated from its size. ` : ''}The script ran in ${(m.scriptMs / 1000).toFixed(1)} s.`,
+    `Input tokens counted with o200k_base at $${prices.inputPricePerMillion} per 1M input tokens (the model in setting \`headroom.pricing.model\`). ${m.estimated ? `The raw data was ${m.rawBytes.toLocaleString('en-US')} bytes, more than was read for counting, so its tokens are estimated from its size. ` : ''}The script ran in ${(m.scriptMs / 1000).toFixed(1)} s.`,
     '',
     '## What the agent reads through the skill',
     '',

@@ -2,6 +2,7 @@
 // (and say why), pick the workspace folder, read the savings settings, tell whether a file has
 // unsaved edits in an editor.
 import * as vscode from 'vscode';
+import { readSettings } from '../settings';
 import type { PriceSettings } from '../skills/savings';
 
 /**
@@ -38,7 +39,10 @@ export async function pickFolder(requested?: vscode.Uri | string): Promise<vscod
   return vscode.window.showWorkspaceFolderPick({ placeHolder: vscode.l10n.t('Which workspace folder?') });
 }
 
-/** The savings settings (`headroom.savings.*`), for per-request or per-skill-run amounts. */
+/**
+ * What a saved token is worth (the model chosen in `headroom.pricing.model`, as on the meter and the
+ * dashboard) and how often it is saved (`headroom.savings.*`), for per-request or per-skill-run amounts.
+ */
 export function priceSettings(uses: 'requests' | 'skillRuns'): PriceSettings {
   const config = vscode.workspace.getConfiguration('headroom.savings');
   const positive = (key: string, fallback: number) => {
@@ -46,7 +50,7 @@ export function priceSettings(uses: 'requests' | 'skillRuns'): PriceSettings {
     return typeof value === 'number' && Number.isFinite(value) && value >= 0 ? value : fallback;
   };
   return {
-    inputPricePerMillion: positive('inputPricePerMillionTokens', 3),
+    inputPricePerMillion: readSettings().pricing.model.input,
     usesPerDay: uses === 'requests' ? positive('requestsPerDay', 50) : positive('skillRunsPerDay', 10),
     workingDaysPerMonth: positive('workingDaysPerMonth', 20),
   };

@@ -98,7 +98,7 @@ async function compressCommand(runtime: Runtime, rest: string[], args: ParsedArg
     query: args.values.get('query'),
     budget: numberOption(args, 'budget'),
     minTokens: numberOption(args, 'min-tokens'),
-    retrieveHint: args.flags.has('no-hint') ? undefined : `node ${process.argv[1]} retrieve {id} --lines A-B`,
+    retrieveHint: args.flags.has('no-hint') ? undefined : `${selfCommand()} retrieve {id} --lines A-B`,
   });
   const text = input.droppedBytes > 0 ? `${input.notice}\n${result.text}` : result.text;
   if (args.flags.has('json')) {
@@ -170,6 +170,16 @@ function numberOption(args: ParsedArgs, name: string): number | undefined {
   const n = Number(value);
   if (!Number.isInteger(n) || n < 0) throw new UsageError(`--${name} must be a whole number, not "${value}"`);
   return n;
+}
+
+/**
+ * How to run this CLI again from a shell: `node <path>`, or VS Code's own executable as Node when
+ * that is what runs it (the terminal hook does so where no `node` is on PATH).
+ */
+function selfCommand(): string {
+  const quote = (s: string) => (/^[\w./-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`);
+  const runner = process.versions.electron ? `ELECTRON_RUN_AS_NODE=1 ${quote(process.execPath)}` : 'node';
+  return `${runner} ${quote(process.argv[1])}`;
 }
 
 function usage(message: string): number {

@@ -29,7 +29,7 @@ export interface InstructionPlan {
   readonly transforms: readonly Transform[];
 }
 
-// `[hr:3f9a0c1b2d4e elided 412 chars: filler and spacing]` — the compressor's marker line; the file on
+// `[hr:3f9a0c1b2d4e elided 412 chars]` — the compressor's marker line; the file on
 // disk has a byte-exact backup instead, and the line would cost tokens on every request
 const MARKER_LINE = /^\[hr:[0-9a-f]{12} [^\]\n]*\]$/;
 // `**`, `**/*` — an applyTo that matches every file

@@ -21,6 +21,11 @@ const PROGRESS = /^ +(Compiling|Checking|Downloaded|Downloading|Updating|Locking
 // = help: for further information visit https://rust-lang.github.io/rust-clippy/rust-1.95.0/index.html#needless_return
 // error[E0502]: cannot borrow `self.items` as mutable because it is also borrowed as immutable
 const RUSTC_ERROR = /^error\[E\d{4}\]/;
+// Lines rustc and clippy print the same way under every warning of a lint, with the bare gutter line
+// above them: `   = note: \`#[warn(unused_variables)]\` (part of \`#[warn(unused)]\`) on by default`,
+// `   = help: for further information visit https://rust-lang.github.io/rust-clippy/…#needless_return`.
+const BOILERPLATE = /^ *= (?:note: `#\[(?:warn|deny)\([\w:-]+\)\]`(?: \(part of `#\[(?:warn|deny)\([\w:-]+\)\]`\))? on by default$|help: for further information visit https:\/\/\S+$)/;
+const GUTTER = /^ *\|$/;
 const CLIPPY_LINK = /rust-clippy\/[^#\s]*#([\w-]+)/;
 
 const SUBCOMMANDS = new Set(['build', 'b', 'check', 'c', 'clippy', 'rustc', 'install', 'fix']);
@@ -78,7 +83,7 @@ export const cargoBuild: Compressor = {
         const clippy = lines.slice(i, end).map((l) => CLIPPY_LINK.exec(l)).find((m) => m);
         rule = clippy ? `clippy::${clippy[1]}` : messageTemplate(head[3]);
       } else if (!rule) rule = messageTemplate(head[3]);
-      diagnostics.push({ from: i, to: end, head: i, messageEnd, severity, rule });
+      diagnostics.push({ from: i, to: end, head: i, messageEnd, severity, rule, ...(severity === 'warning' ? { quiet: boilerplate(lines, messageEnd, end) } : {}) });
       i = end - 1;
     }
     if (diagnostics.length === 0 && noise.size === 0) return undefined;
@@ -87,3 +92,14 @@ export const cargoBuild: Compressor = {
     return renderDiagnostics(context, { diagnostics, noise, summaryAt, reported: { errors: errors ?? 0, warnings } }, { warningBodyLines: 8 });
   },
 };
+
+/** A warning's boilerplate lines, and the bare gutter line right above a run of them. */
+function boilerplate(lines: readonly string[], from: number, to: number): number[] {
+  const quiet: number[] = [];
+  for (let i = from; i < to; i++) {
+    if (!BOILERPLATE.test(lines[i])) continue;
+    if (GUTTER.test(lines[i - 1]) && quiet.at(-1) !== i - 1) quiet.push(i - 1);
+    quiet.push(i);
+  }
+  return quiet;
+}

@@ -1,7 +1,8 @@
 // The shared engine behind the compiler and linter filters (tsc, eslint, gcc, cargo, go, mypy, ruff,
 // flake8, javac, maven). Each filter scans its tool's output into diagnostic blocks and noise lines;
 // this file decides what stays: every error with its message (and a short code frame), the first few
-// warnings of each rule, every line it does not understand, and the tool's own summary. Dropped
+// warnings of each rule (beside errors: one each, location and message only), every line it does not
+// understand, and the tool's own summary. Dropped
 // warnings and noise become markers with exact line ranges; a per-rule count line says what was grouped.
 import type { CompressContext, Draft } from '../types';
 import { DraftBuilder } from '../shared/draft';
@@ -23,6 +24,11 @@ export interface Diagnostic {
   readonly examples?: number;
   /** A line of the block kept even when the block is shortened (ruff's `help:` line). */
   readonly alsoKeep?: number;
+  /**
+   * Lines of a warning's frame an example never shows: boilerplate the tool prints the same way under
+   * every warning (rustc's `= note: #[warn(…)] on by default`). They stay in the stashed block.
+   */
+  readonly quiet?: readonly number[];
 }
 
 export interface Scan {
@@ -37,6 +43,10 @@ export interface Scan {
   readonly summaryAt?: number;
   /** What the tool calls the grouped diagnostics in the count line; default `warnings`. */
   readonly warningNoun?: string;
+  /** The tool printed its own count per rule (flake8 `--statistics`): our count line would repeat it. */
+  readonly rulesCounted?: boolean;
+  /** The run failed for a reason that is no diagnostic (Maven's BUILD FAILURE on a plugin): warnings are secondary, as beside errors. */
+  readonly failed?: boolean;
 }
 
 export interface RenderOptions {
@@ -63,7 +73,9 @@ const DEFAULTS: Required<RenderOptions> = {
   errorBodyLines: 24,
   warningBodyLines: 12,
   contextLines: 4,
-  framedErrors: 20,
+  // The first errors keep their frames, and after them the first few of each code: the 4th
+  // `TS7006 Parameter 'x' implicitly has an 'any' type` frame teaches nothing the 3rd did not.
+  framedErrors: 5,
 };
 /** Fewer noise lines than this in one place are kept rather than marked. */
 const MIN_NOISE_RUN = 3;
@@ -95,24 +107,35 @@ export function renderDiagnostics(context: CompressContext, scan: Scan, options:
 
   // Warnings: the first few of each rule stay (fewer when there are many rules), the rest are
   // marked; a warning printed again word for word (a header included twice) is never an example.
+  // When there are errors, the errors are what the reader must act on: one example per rule,
+  // location and message only (its frame goes to the grouped cut, in full).
+  const withErrors = (errors.length > 0 || scan.failed === true) && consistent;
   const ruleCount = new Set(warnings.map((d) => d.rule)).size;
-  const examples = Math.max(1, Math.min(opts.examplesPerRule, Math.floor(opts.exampleBudget / Math.max(ruleCount, 1))));
+  const examples = withErrors ? 1 : Math.max(1, Math.min(opts.examplesPerRule, Math.floor(opts.exampleBudget / Math.max(ruleCount, 1))));
   const perRule = new Map<string, { total: number; kept: number }>();
   const seen = new Set<string>();
-  for (const d of warnings) {
+  const chosen = warnings.map((d) => {
     const entry = perRule.get(d.rule) ?? { total: 0, kept: 0 };
     entry.total++;
     perRule.set(d.rule, entry);
     const repeat = seen.has(lines[d.head]);
     seen.add(lines[d.head]);
-    if (consistent && (repeat || entry.kept >= Math.min(examples, d.examples ?? examples))) {
+    if (consistent && (repeat || entry.kept >= Math.min(examples, d.examples ?? examples))) return 0;
+    return ++entry.kept;
+  });
+  // Shortening an example costs a count line and a marker unless some warnings are grouped anyway.
+  const grouped = chosen.includes(0);
+  warnings.forEach((d, n) => {
+    if (chosen[n] === 0) {
       for (let i = d.from; i < d.to; i++) state[i] = WARNING;
-    } else {
-      entry.kept++;
-      // The first example of a rule shows its frame; the next ones their location and message.
-      trimBlock(state, d, consistent && entry.kept > 1 ? 0 : opts.warningBodyLines, opts.contextLines, EXAMPLE_REST);
+      return;
     }
-  }
+    // The first example of a rule shows its frame (without boilerplate); the next ones, and every
+    // example beside errors, their location and message.
+    const quiet = consistent && grouped ? new Set(d.quiet) : undefined;
+    if (consistent && (chosen[n] > 1 || (withErrors && grouped))) trimBlock(state, d, 0, 0, EXAMPLE_REST);
+    else trimBlock(state, d, opts.warningBodyLines, opts.contextLines, EXAMPLE_REST, quiet);
+  });
 
   // Errors: always kept; long blocks keep their start, very many errors keep their message only.
   const stashedFrames: string[] = [];
@@ -186,16 +209,16 @@ export function renderDiagnostics(context: CompressContext, scan: Scan, options:
   while (i <= lines.length) {
     if (i === summaryAt) {
       if (droppedWarnings + shortened > 0) {
-        builder.write(ruleLine(perRule, warnings.length, noun));
+        if (!scan.rulesCounted) builder.write(ruleLine(perRule, warnings.length, noun));
         const id = context.stash(stashedWarnings.join('\n'));
-        const others = droppedWarnings > 0 ? `the other ${droppedWarnings} ${noun} (repeats, and all after the first ${examples} of each rule)` : '';
-        const whole = shortened > 0 ? `${shortened} shortened above, in full` : '';
-        const detail = `${[others, whole].filter(Boolean).join(' and ')}, in order; --grep a rule to pick one`;
+        const others = droppedWarnings > 0 ? `${droppedWarnings} more ${noun} (past ${examples} per rule, or repeats)` : '';
+        const whole = shortened > 0 ? `${shortened} shortened above` : '';
+        const detail = `${[others, whole].filter(Boolean).join(' + ')}, in full, in order; --grep a rule`;
         builder.write(builder.marker({ id, verb: 'omitted', count: stashedWarnings.length, unit: 'lines', detail }));
       }
       if (stashedFrames.length > 0) {
         const id = context.stash(stashedFrames.join('\n'));
-        builder.write(builder.marker({ id, verb: 'omitted', count: stashedFrames.length, unit: 'lines', detail: `code frames of ${stashedErrors} later errors, each under its error line` }));
+        builder.write(builder.marker({ id, verb: 'omitted', count: stashedFrames.length, unit: 'lines', detail: `frames of ${stashedErrors} later errors, each after its error line` }));
       }
     }
     if (i === lines.length) break;
@@ -241,11 +264,18 @@ function describeReported(scan: Scan): string {
   return parts.join(' and ');
 }
 
-/** Keeps the context ends, the message and `bodyLines` after it; the rest of the block gets state `cut`. */
-function trimBlock(state: Uint8Array, d: Diagnostic, bodyLines: number, contextLines: number, cut: number): void {
-  trimContext(state, d, contextLines);
-  const messageEnd = d.messageEnd ?? d.head + 1;
-  for (let i = messageEnd + bodyLines; i < d.to; i++) if (state[i] === KEEP && i !== d.alsoKeep) state[i] = cut;
+/** Keeps the context ends, the message and `bodyLines` after it (`quiet` lines neither shown nor counted); the rest of the block gets state `cut`. */
+function trimBlock(state: Uint8Array, d: Diagnostic, bodyLines: number, contextLines: number, cut: number, quiet?: ReadonlySet<number>): void {
+  if (contextLines === 0) {
+    for (let i = d.from; i < d.head; i++) if (state[i] === KEEP) state[i] = cut;
+  } else trimContext(state, d, contextLines);
+  let shown = 0;
+  for (let i = d.messageEnd ?? d.head + 1; i < d.to; i++) {
+    if (state[i] !== KEEP) continue;
+    if (i === d.alsoKeep) shown++;
+    else if (quiet?.has(i) || shown >= bodyLines) state[i] = cut;
+    else shown++;
+  }
 }
 
 function trimContext(state: Uint8Array, d: Diagnostic, contextLines: number): void {

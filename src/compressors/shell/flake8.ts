@@ -51,6 +51,7 @@ export const flake8: Compressor = {
     if (diagnostics.length === 0) return undefined;
     // --count prints the total; --statistics prints one count per code: both must match what was listed.
     const reported = total ?? (statistics > 0 ? statistics : undefined);
-    return renderDiagnostics(context, { diagnostics, summaryAt, reported: reported === undefined ? undefined : { problems: reported }, warningNoun: 'violations' });
+    // With --statistics flake8 counts every code itself: our per-rule count line would repeat it.
+    return renderDiagnostics(context, { diagnostics, summaryAt, reported: reported === undefined ? undefined : { problems: reported }, warningNoun: 'violations', rulesCounted: statistics > 0 });
   },
 };

@@ -38,6 +38,6 @@ export const gradle: Compressor = {
     });
     const scan = scanJavac(lines, (line) => RESULT.test(line) || line.startsWith('FAILURE: ') || line === ' FAILED');
     if (!scan && noise.size === 0) return undefined;
-    return renderDiagnostics(context, { diagnostics: [], ...scan, noise });
+    return renderDiagnostics(context, { diagnostics: [], ...scan, noise, failed: lines.some((line) => /^BUILD FAILED\b/.test(line)) });
   },
 };

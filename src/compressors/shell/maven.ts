@@ -16,8 +16,8 @@ const FAILED_GOAL = /^\[ERROR\] Failed to execute goal /;
 const REPEAT_DETAIL = /^\[ERROR\] {3,}\S/;
 // [ERROR] -> [Help 1]   [ERROR] To see the full stack trace …   [ERROR] [Help 1] http://cwiki.apache.org/…
 const HELP = /^\[ERROR\] (?:-> \[Help \d+\]|To see the full stack trace|Re-run Maven using|For more information about the errors|\[Help \d+\] |After correcting the problems)|^\[ERROR\] ?$/;
-// [INFO] lines that only report progress.
-const PROGRESS = /^\[INFO\] (?:Scanning for projects|-{3,}|-* ?< [^>]+ >-*$|-*\[ \w+ \]-*$|Building (?!jar)\S|--- \S|Recompiling the module|Compiling \d+ source files?|Changes detected|Nothing to compile|skip non existing resourceDirectory|Copying \d+ resources?|Using '[^']+' encoding|Downloading from|Downloaded from|Finished at:| ?$)|^(?:Downloading|Downloaded|Progress) \(?\d|^\[INFO\] Download(?:ing|ed) /;
+// [INFO] lines that only report progress or timing.
+const PROGRESS = /^\[INFO\] (?:Scanning for projects|-{3,}|-* ?< [^>]+ >-*$|-*\[ \w+ \]-*$|Building (?!jar)\S|--- \S|Recompiling the module|Compiling \d+ source files?|Changes detected|Nothing to compile|skip non existing resourceDirectory|Copying \d+ resources?|Using '[^']+' encoding|Downloading from|Downloaded from|Total time: |Finished at:| ?$)|^(?:Downloading|Downloaded|Progress) \(?\d|^\[INFO\] Download(?:ing|ed) /;
 
 // [INFO] BUILD FAILURE
 const BUILD_RESULT = /^\[INFO\] BUILD (?:SUCCESS|FAILURE)/;
@@ -80,7 +80,8 @@ export const maven: Compressor = {
     }
     if (diagnostics.length === 0 && noise.size === 0) return undefined;
     const reported = errors === undefined && warnings === undefined ? undefined : { errors: errors ?? 0, warnings: warnings ?? 0 };
-    return renderDiagnostics(context, { diagnostics, noise, reported });
+    const failed = lines.some((line) => line.startsWith('[INFO] BUILD FAILURE'));
+    return renderDiagnostics(context, { diagnostics, noise, reported, failed });
   },
 };
 

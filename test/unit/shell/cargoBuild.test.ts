@@ -56,6 +56,20 @@ describe('cargoBuild', () => {
     assert.notEqual(runAlone(cargoBuild, dup, engines)!.text, dup);
   });
 
+  it('leaves rustc\'s per-lint boilerplate out of warning examples (kept in the stash), but not the suggestions', () => {
+    const input = fixture('cargoBuild', 'clippy-warnings');
+    const result = compressWith(input, 'cargo clippy', engines);
+    assert.ok(!result.text.includes('on by default'));
+    assert.ok(!result.text.includes('for further information visit'));
+    assert.ok(result.text.includes("   |                                                             ^^^^^^^^^ help: replace it with: `n += 1`"));
+    assert.ok(result.text.includes('help: remove `return`'));
+    const stash = redeem(result).find((text) => text.includes('#[warn(clippy::needless_return)]'));
+    assert.ok(stash?.includes('   = help: for further information visit https://rust-lang.github.io/rust-clippy/rust-1.95.0/index.html#needless_return'));
+    // An error's notes are never boilerplate.
+    const error = ['error[E0308]: mismatched types', '  --> src/a.rs:1:5', '   |', '1  |     x', '   |     ^ expected `u32`', '   |', '   = note: `#[warn(unused_variables)]` on by default', ''];
+    assert.ok(runAlone(cargoBuild, error.join('\n'), engines)!.text.includes('   = note: `#[warn(unused_variables)]` on by default'));
+  });
+
   it('groups clippy warnings by lint name', () => {
     const result = compressWith(fixture('cargoBuild', 'clippy-warnings'), 'cargo clippy', engines);
     assert.match(result.text, /clippy::needless_return 2/);

@@ -1,8 +1,9 @@
 // pytest, plain, `-q` and `-v`. Keeps every block of the FAILURES and ERRORS sections (the `>` line,
-// every `E` line, each `file.py:NN:` location; a long run of test source above the `>` line is
-// marked), the warnings summary and any other section, lines printed among the progress, skipped
-// tests by name under `-v`, the short test summary and the final counts. The session header and
-// the progress dots become one count. Declines when the final line is missing or does not parse,
+// every `E` line, each `file.py:NN:` location; the source printed above a `>` line, and the entries
+// of stdlib and installed packages but their `>` and `E` lines, are left to the overall marker), the
+// warnings summary and any other section, lines printed among the progress, skipped tests by name
+// under `-v`, the short test summary and the final counts. The session header and the progress dots
+// become one count. Declines when the final line is missing or does not parse,
 // or when the blocks do not add up to the failures and errors it reports.
 import type { CompressContext, Compressor, Draft, ParsedCommand, Source } from '../types';
 import { allShown, lineSpans, plural, renderTestReport, trimBlank, type Block, type Span } from './testReport';
@@ -23,9 +24,15 @@ const COUNT_PART = /^(\d+) (failed|passed|skipped|deselected|xfailed|xpassed|war
 const NOISE = /^(?:_ )+_? *$|^self = <[\w.]+ object at 0x[0-9a-f]+>$|^ +\^+ *$|^-- Docs: https:\/\/docs\.pytest\.org\//;
 // `    items = [{"price": 0.1, "qty": 3}]`: test source in a long traceback.
 const SOURCE_LINE = /^ {4}/;
-/** Source lines kept right above a `>` line, and the fewest source lines worth a marker. */
-const SOURCE_CONTEXT = 2;
-const MIN_SOURCE_CUT = 3;
+// Where a traceback entry is: `shop/catalog.py:6: in load_catalog` (short style, heading its source),
+// `/opt/python/3.11.7/lib/python3.11/json/decoder.py:355: JSONDecodeError`, `tests/test_cart.py:58: `
+// (long style, ending its entry), `<frozen importlib._bootstrap>:1204: in _gcd_import`.
+const LOCATION = /^(<frozen [^>\n]+>|\S+\.py):\d+: (?:(in \S.*)|[\w.]*)? ?$/;
+// Files of the interpreter or an installed package, not the project's: `/usr/lib/python3.11/…`,
+// `…/site-packages/…`, `<frozen importlib._bootstrap>`.
+const OUTSIDE_PROJECT = /^<frozen |[\\/](?:site|dist)-packages[\\/]|[\\/]lib[\\/]python\d[\d.]*[\\/]/;
+// `_ _ _ _ _ _` between the entries of one traceback.
+const ENTRY_RULE = /^(?:_ )+_? *$/;
 const MAX_LISTED_SKIPS = 10;
 
 export const pytest: Compressor = {
@@ -80,7 +87,8 @@ function compress(context: CompressContext): Draft | undefined {
   const closeBlock = (at: number) => {
     if (blockFrom < 0) return;
     const block = trimBlank(lines, { from: blockFrom, to: at });
-    (section === 'ERRORS' ? errorBlocks : failureBlocks).push({ ...block, cuts: sourceCuts(lines, block), drop: noise(lines, block) });
+    const frames = libraryFrames(lines, block);
+    (section === 'ERRORS' ? errorBlocks : failureBlocks).push({ ...block, excerpts: sourceAbove(lines, block), drop: noise(lines, block), frames });
     blockFrom = -1;
   };
   const closeSection = (at: number) => {
@@ -151,12 +159,13 @@ function compress(context: CompressContext): Draft | undefined {
     notes: lineSpans(listedSkips),
     summary,
     cut: [
-      'the session header',
+      'session header',
       ...(progressLines + verboseLines > 0 ? [`progress lines (${plural(passed, 'passing test')}${listedSkips.length < skips.length ? `, ${skips.length} skipped or xfailed` : ''})`] : []),
       ...([...failureBlocks, ...errorBlocks, ...other].some((b) => b.drop?.length) ? ['decoration'] : []),
     ].join(', '),
     complete,
     grep: verboseLines > 0 ? 'PASSED' : progressLines > 0 ? '%' : undefined,
+    frameNoun: 'stdlib or site-packages frame line',
   });
 }
 
@@ -167,12 +176,12 @@ function noise(lines: readonly string[], block: Span): number[] {
 }
 
 /**
- * In a long traceback each entry shows its function's source down to the failing `>` line. Of a
- * longer run of source, the first line (the `def`) and the last SOURCE_CONTEXT lines stay; the
- * middle is marked.
+ * Each long traceback entry shows its function's source, from the `def` down to the failing `>` line,
+ * whose file and line follow: the source above `>` is left to the overall marker as excerpt lines
+ * (all of it, so what stays never reads as if it were contiguous code).
  */
-function sourceCuts(lines: readonly string[], block: Span): (Span & { detail: string })[] {
-  const cuts: (Span & { detail: string })[] = [];
+function sourceAbove(lines: readonly string[], block: Span): number[] {
+  const hidden: number[] = [];
   let runFrom = -1;
   for (let i = block.from + 1; i < block.to; i++) {
     const line = lines[i];
@@ -180,9 +189,38 @@ function sourceCuts(lines: readonly string[], block: Span): (Span & { detail: st
       if (runFrom < 0 && SOURCE_LINE.test(line)) runFrom = i;
       continue;
     }
-    const middle = { from: runFrom + 1, to: i - SOURCE_CONTEXT };
-    if (line.startsWith('>') && runFrom >= 0 && middle.to - middle.from >= MIN_SOURCE_CUT) cuts.push({ ...middle, detail: 'source above the failing line' });
+    if (line.startsWith('>') && runFrom >= 0) for (let k = runFrom; k < i; k++) hidden.push(k);
     runFrom = -1;
   }
-  return cuts;
+  return hidden;
+}
+
+/**
+ * Traceback entries in the interpreter's or an installed package's files, when the block has an
+ * entry of the project's own: a short entry (`/usr/lib/python3.11/json/__init__.py:346: in loads` and
+ * its source) goes whole; a long one keeps its arguments, its `>` line, its `E` lines and its location.
+ */
+function libraryFrames(lines: readonly string[], block: Span): number[] {
+  const frames: number[] = [];
+  let project = false;
+  let entryFrom = block.from + 1;
+  for (let i = block.from + 1; i < block.to; i++) {
+    const line = lines[i];
+    if (ENTRY_RULE.test(line)) { entryFrom = i + 1; continue; }
+    const at = LOCATION.exec(line);
+    if (!at) continue;
+    const outside = OUTSIDE_PROJECT.test(at[1]);
+    project ||= !outside;
+    if (at[2] !== undefined) {
+      // Short style: the location heads its source lines and their `^^^` marks.
+      if (!outside) continue;
+      frames.push(i);
+      for (let k = i + 1; k < block.to && SOURCE_LINE.test(lines[k]); k++) frames.push(k);
+    } else {
+      // Long style: the location ends its entry; of a library's, only the source goes.
+      if (outside) for (let k = entryFrom; k < i; k++) if (SOURCE_LINE.test(lines[k])) frames.push(k);
+      entryFrom = i + 1;
+    }
+  }
+  return project ? frames : [];
 }

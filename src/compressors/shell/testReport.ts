@@ -16,6 +16,10 @@ export interface Span {
 export interface Block extends Span {
   /** Lines that carry no facts (timings, decoration, runtime frames), left to the overall marker. */
   readonly drop?: readonly number[];
+  /** Stack frames the runner found outside the project (pytest's stdlib entries), counted as frame lines in the overall marker. */
+  readonly frames?: readonly number[];
+  /** Source lines the runner printed above a failing line whose location is kept, counted as excerpt lines in the overall marker. */
+  readonly excerpts?: readonly number[];
   /** Keep its source excerpts (where the excerpt is the only place the error is shown, e.g. a syntax error). */
   readonly keepCode?: boolean;
   /** Ranges inside the block replaced by their own marker (a long run of source above a failing line). */
@@ -48,6 +52,8 @@ export interface TestReport {
   /** A substring that finds the passing tests in the original (`✔`), for the marker's retrieval hint. */
   readonly grep?: string;
   readonly frames?: FrameRules;
+  /** What the overall marker calls the frame lines it hides (`std frame line`); default `frame line`. */
+  readonly frameNoun?: string;
 }
 
 /** Project frames kept per run of stack frames; the rest of the run is left out. */
@@ -100,7 +106,11 @@ export function renderTestReport(context: CompressContext, report: TestReport): 
       return;
     }
     const frames = failure.keepCode && report.frames ? { ...report.frames, isCodeFrame: undefined } : report.frames;
-    renderBlock(lines, block, new Set(failure.drop ?? []), failure.cuts ?? [], frames, { keep, cut, hide });
+    const hidden = new Map<number, 'frame' | 'excerpt' | 'noise'>();
+    for (const i of failure.excerpts ?? []) hidden.set(i, 'excerpt');
+    for (const i of failure.frames ?? []) hidden.set(i, 'frame');
+    for (const i of failure.drop ?? []) hidden.set(i, 'noise');
+    renderBlock(lines, block, hidden, failure.cuts ?? [], frames, { keep, cut, hide });
   });
   for (const span of report.notes ?? []) for (let i = span.from; i < span.to; i++) if (!shown[i]) keep(i);
 
@@ -122,7 +132,7 @@ export function renderTestReport(context: CompressContext, report: TestReport): 
   if (count > 0) {
     const contiguous = last - first + 1 === count;
     const inside = [
-      ...(hidden.frame > 0 ? [plural(hidden.frame, 'frame line')] : []),
+      ...(hidden.frame > 0 ? [plural(hidden.frame, report.frameNoun ?? 'frame line')] : []),
       ...(hidden.excerpt > 0 ? [plural(hidden.excerpt, 'excerpt line')] : []),
     ];
     // The completeness statement and the retrieval hint must survive the marker's length limit.
@@ -141,13 +151,19 @@ export function renderTestReport(context: CompressContext, report: TestReport): 
   return builder.build();
 }
 
-/** A failure block: every line, except dropped lines, frames outside the project and code excerpts. */
+/** A failure block: every line, except the lines the runner hid, frames outside the project and code excerpts. */
 function renderBlock(
-  lines: readonly string[], block: Span, drop: ReadonlySet<number>, cuts: readonly (Span & { readonly detail: string })[],
+  lines: readonly string[], block: Span, hidden: ReadonlyMap<number, 'frame' | 'excerpt' | 'noise'>, cuts: readonly (Span & { readonly detail: string })[],
   rules: FrameRules | undefined, out: { keep: (i: number) => void; cut: Cut; hide: Hide },
 ): void {
   const head = block.to - block.from > MAX_BLOCK_LINES ? block.from + BLOCK_HEAD : block.to;
   const tail = head < block.to ? block.to - BLOCK_TAIL : block.to;
+  // Whether the last line shown was blank: two blank lines never meet where hidden lines were between.
+  let blankShown = false;
+  const shown = {
+    keep: (k: number) => { out.keep(k); blankShown = lines[k].trim() === ''; },
+    hide: out.hide,
+  };
   const emit = (from: number, to: number) => {
     const isCode = (k: number) => k >= from && k < to && rules?.isCodeFrame?.(lines[k]) === true;
     let i = from;
@@ -156,17 +172,21 @@ function renderBlock(
       if (planned) {
         const until = Math.min(planned.to, to);
         out.cut(planned.from, until, planned.detail);
+        blankShown = false;
         i = Math.max(i + 1, until);
-      } else if (drop.has(i)) out.hide(i++, 'noise');
+      } else if (hidden.has(i)) {
+        out.hide(i, hidden.get(i)!);
+        i++;
+      }
       // Blank lines: one where the runner printed several, none around a left-out source excerpt.
-      else if (lines[i].trim() === '' && ((i > from && lines[i - 1].trim() === '') || isCode(i - 1) || isCode(i + 1))) out.hide(i++, 'noise');
+      else if (lines[i].trim() === '' && (blankShown || (i > from && lines[i - 1].trim() === '') || isCode(i - 1) || isCode(i + 1))) out.hide(i++, 'noise');
       else if (isCode(i)) out.hide(i++, 'excerpt');
       else if (rules?.isFrame(lines[i])) {
         let j = i + 1;
         while (j < to && rules.isFrame(lines[j])) j++;
-        emitFrames(lines, i, j, rules, out);
+        emitFrames(lines, i, j, rules, shown);
         i = j;
-      } else out.keep(i++);
+      } else shown.keep(i++);
     }
   };
   emit(block.from, head);

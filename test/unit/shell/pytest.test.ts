@@ -48,10 +48,45 @@ describe('pytest', () => {
     assert.ok(!text.includes('tests/test_inventory.py .'));
     assert.ok(text.includes('>       assert result == expected\nE       assert 0.4 == 0.39'));
     assert.ok(text.includes('DeprecationWarning: total(tax=) is deprecated'));
-    assert.match(text, /omitted 9 lines L\d+-\d+: source above the failing line\]\n {12}obj, end = self\.scan_once/);
     assert.ok(!text.includes('_ _ _ _ _'));
-    assert.match(text, /the session header, progress lines \(169 passing tests\), decoration; all 6 failures shown; grep "%"\]\n=+ short test summary info =+\n/);
+    assert.match(text, /session header, progress lines \(169 passing tests\), decoration, 16 stdlib or site-packages frame lines, 15 excerpt lines; all 6 failures shown; grep "%"\]\n=+ short test summary info =+\n/);
     assertRedeemable(result, input);
+  });
+
+  it('leaves the source above a `>` line to the overall marker, whole, and keeps the `>` line, the E lines and the location', () => {
+    const text = compressAs(fixtureText('pytest', 'failures'), 'pytest', engines).text;
+    assert.ok(text.includes('_____________________________ test_rounds_to_cents _____________________________\n\n>       assert result == expected\nE       assert 0.4 == 0.39\n\ntests/test_cart.py:20: AssertionError'));
+    assert.ok(!text.includes('def test_rounds_to_cents'), 'no lone `def` that would read as if the failing line came right after it');
+    assert.ok(!text.includes('\n\n\n'), 'no double blank line where hidden lines were');
+  });
+
+  it('leaves stdlib entries to the overall marker but keeps their `>` and E lines, the arguments and every project entry', () => {
+    const text = compressAs(fixtureText('pytest', 'failures'), 'pytest', engines).text;
+    assert.ok(!text.includes('/opt/python/3.11.7/lib/python3.11/json/__init__.py:346: in loads'));
+    assert.ok(!text.includes('return _default_decoder.decode(s)'));
+    assert.ok(!text.includes('This can be used to decode a JSON document'));
+    assert.ok(text.includes('shop/catalog.py:6: in load_catalog\n    data = json.loads(text)'));
+    assert.ok(text.includes("s = '{\"items\": [1, 2,]}', idx = 0"));
+    assert.ok(text.includes('>           raise JSONDecodeError("Expecting value", s, err.value) from None\nE           json.decoder.JSONDecodeError: Expecting value: line 1 column 17 (char 16)\n\n/opt/python/3.11.7/lib/python3.11/json/decoder.py:355: JSONDecodeError'));
+    const collection = compressAs(fixtureText('pytest', 'collection-error'), 'pytest', engines).text;
+    assert.ok(!collection.includes('importlib/__init__.py:126: in import_module'));
+    assert.ok(collection.includes("tests/test_reports.py:1: in <module>\n    from shop.reports import monthly_report\nE   ModuleNotFoundError: No module named 'shop.reports'"));
+  });
+
+  it('keeps a library traceback whole when no entry of it is the project\'s own', () => {
+    const block = [
+      '=================================== FAILURES ===================================',
+      '___________________________________ test_x ____________________________________',
+      '/usr/lib/python3/dist-packages/_pytest/fixtures.py:10: in call', '    return fn()',
+      '/usr/lib/python3.11/json/decoder.py:355: in raw_decode', '    raise JSONDecodeError("Expecting value", s, err.value) from None',
+      'E   json.decoder.JSONDecodeError: Expecting value: line 1 column 1 (char 0)',
+      '=========================== short test summary info ============================',
+      'FAILED t.py::test_x - json.decoder.JSONDecodeError: Expecting value: line 1 c...',
+      '============================== 1 failed in 0.10s ===============================', '',
+    ].join('\n');
+    const text = runCompressor(pytest, block, engines)!.text;
+    assert.ok(text.includes('/usr/lib/python3/dist-packages/_pytest/fixtures.py:10: in call\n    return fn()'));
+    assert.ok(text.includes('/usr/lib/python3.11/json/decoder.py:355: in raw_decode'));
   });
 
   it('keeps a few SKIPPED lines from -v and what tests printed among the progress', () => {

@@ -28,10 +28,6 @@ export interface MarkerSpec {
 
 /** Kinds cut in at most this many runs get one ranged marker per run; more runs get one grep marker. */
 const MAX_RANGED_RUNS = 3;
-/** A scattered kind shorter than this (chars) is kept: the marker would cost more than it saves. */
-const MIN_SCATTERED_CHARS = 120;
-/** Characters of a marker without its detail (`[hr:3f9a0c1b2d4e omitted 12 lines L1-12: ]`). */
-const MARKER_CHARS = 40;
 
 export class LinePlan {
   private readonly dropped: (DropKind | undefined)[];
@@ -99,6 +95,11 @@ export class LinePlan {
     return this;
   }
 
+  /** True when source line `index` is dropped (under any kind). */
+  isDropped(index: number): boolean {
+    return this.dropped[index] !== undefined;
+  }
+
   /** Number of lines dropped so far. */
   get droppedCount(): number {
     let n = 0;
@@ -145,15 +146,15 @@ export class LinePlan {
       // One marker for a run of dropped lines of any kinds; scattered lines inside it are counted too.
       const details: string[] = [];
       let end = i;
-      let chars = 0;
       while (end < lines.length && this.dropped[end] && (end === i || !this.breaksRun(end))) {
         const detail = this.dropped[end]!.detail;
         if (!scattered.has(this.dropped[end]!) && !details.includes(detail)) details.push(detail);
-        chars += lines[end++].length + 1;
+        end++;
       }
       const detail = details.join(', ');
-      // A marker is about 40 characters plus its detail: a shorter cut is kept instead.
-      if (chars <= MARKER_CHARS + detail.length) builder.keepRange(i, end);
+      // A cut must save tokens: lines that cost no more than their marker would are kept instead.
+      const marker = { verb: 'omitted' as const, count: end - i, unit: 'lines' as const, lines: [i + 1, end] as const, detail };
+      if (this.tokens(lines.slice(i, end).join('\n')) <= this.tokens(formatMarker(this.toInfo(marker)))) builder.keepRange(i, end);
       else builder.omit(i, end, { detail });
       i = end;
     }
@@ -180,17 +181,21 @@ export class LinePlan {
     return this.writes.has(index) || this.markers.has(index);
   }
 
-  private scatteredMarker(builder: DraftBuilder, kind: DropKind, { count, grep }: { count: number; grep?: string }): string {
-    return builder.marker({ verb: 'omitted', count, unit: 'lines', detail: grep ? `${kind.detail}; grep "${grep}"` : kind.detail });
+  private scatteredMarker(builder: DraftBuilder, kind: DropKind, { count }: { count: number }): string {
+    return builder.marker({ verb: 'omitted', count, unit: 'lines', detail: scatteredDetail(kind) });
+  }
+
+  private tokens(text: string): number {
+    return this.context.engines.tokens.count(text);
   }
 
   /**
    * Kinds whose lines fall into more than MAX_RANGED_RUNS separate runs: they get one marker with a
-   * grep hint instead of many small ranged ones. A scattered kind too short to pay for its marker is kept.
+   * grep hint instead of many small ranged ones. A scattered kind that costs no more than its marker is kept.
    */
   private scatteredKinds(): Map<DropKind, { count: number; grep?: string }> {
     const { lines } = this.context.source;
-    const stats = new Map<DropKind, { runs: number; count: number; chars: number; lastRun: number }>();
+    const stats = new Map<DropKind, { runs: number; count: number; lines: string[]; lastRun: number }>();
     let run = 0;
     for (let i = 0; i < lines.length; i++) {
       const kind = this.dropped[i];
@@ -199,19 +204,24 @@ export class LinePlan {
         continue;
       }
       if (this.breaksRun(i)) run++;
-      const stat = stats.get(kind) ?? { runs: 0, count: 0, chars: 0, lastRun: -1 };
+      const stat = stats.get(kind) ?? { runs: 0, count: 0, lines: [], lastRun: -1 };
       if (stat.lastRun !== run) stat.runs++;
       stat.lastRun = run;
       stat.count++;
-      stat.chars += lines[i].length + 1;
+      stat.lines.push(lines[i]);
       stats.set(kind, stat);
     }
     const scattered = new Map<DropKind, { count: number; grep?: string }>();
     for (const [kind, stat] of stats) {
       if (stat.runs <= MAX_RANGED_RUNS) continue;
-      if (stat.chars >= MIN_SCATTERED_CHARS) scattered.set(kind, { count: stat.count, grep: kind.grep });
+      const marker = { verb: 'omitted' as const, count: stat.count, unit: 'lines' as const, detail: scatteredDetail(kind) };
+      if (this.tokens(stat.lines.join('\n')) > this.tokens(formatMarker(this.toInfo(marker)))) scattered.set(kind, { count: stat.count, grep: kind.grep });
       else for (let i = 0; i < lines.length; i++) if (this.dropped[i] === kind) this.dropped[i] = undefined;
     }
     return scattered;
   }
+}
+
+function scatteredDetail(kind: DropKind): string {
+  return kind.grep ? `${kind.detail}; grep "${kind.grep}"` : kind.detail;
 }

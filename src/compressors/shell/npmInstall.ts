@@ -49,10 +49,10 @@ const HTTP: DropKind = { detail: 'npm http request lines', grep: 'npm http' };
 const CHATTER: Record<string, DropKind> = {};
 for (const level of ['verbose', 'info', 'timing', 'sill', 'silly', 'notice']) CHATTER[level] = { detail: `npm ${level} lines`, grep: `npm ${level}` };
 const DEPRECATION: DropKind = { detail: 'deprecation messages', grep: 'deprecated' };
-const PEER_REPORT: DropKind = { detail: 'peer-dependency reports (paths and requesters)', grep: 'npm warn' };
+const PEER_REPORT: DropKind = { detail: 'peer-dependency report details', grep: 'npm warn' };
 const PROGRESS: DropKind = { detail: 'progress lines', grep: 'Progress' };
 const PNPM_BAR_KIND: DropKind = { detail: 'progress bar' };
-const NPM_PROGRESS_KIND: DropKind = { detail: 'npm progress bar frames' };
+const NPM_PROGRESS_KIND: DropKind = { detail: 'progress bar frames' };
 const FUNDING_KIND: DropKind = { detail: 'funding notice' };
 const STEPS: DropKind = { detail: 'yarn step lines', grep: '/4]' };
 
@@ -105,7 +105,7 @@ export const npmInstall: Compressor = {
         allDependencies = end - i - 1;
         if (allDependencies > 0) {
           plan.write(i, `info All dependencies: ${allDependencies} packages (name@version list cut below)`);
-          plan.dropRange(i, end, { detail: `the ${allDependencies} name@version lines of "info All dependencies"` });
+          plan.dropRange(i, end, { detail: 'the name@version lines' });
         }
         i = end - 1;
       }
@@ -118,8 +118,11 @@ export const npmInstall: Compressor = {
       const warnings = deprecations.length === specs.length ? '' : `, ${deprecations.length} warnings`;
       const first = lines[deprecations[0].index];
       const prefix = YARN_DEPRECATED.test(first) ? 'warning deprecated' : first.slice(0, first.indexOf('deprecated') + 'deprecated'.length).trim();
-      plan.write(deprecations[0].index, `${prefix} (${specs.length} packages${warnings}): ${specs.join(', ')}`);
       for (const d of deprecations) plan.drop(d.index, DEPRECATION);
+      // Written before the run of cut lines the first warning is in, so that run stays one marker.
+      let at = deprecations[0].index;
+      while (at > 0 && plan.isDropped(at - 1)) at--;
+      plan.write(at, `${prefix} (${specs.length} packages${warnings}): ${specs.join(', ')}`);
     }
     if (plan.droppedCount === 0) return undefined;
     const notes: [string, string][] = [['npm-install', `dropped ${plan.droppedCount} progress, registry and notice lines`]];

@@ -16,8 +16,13 @@ const PROGRESS = /^(?:Collecting |Processing |Obtaining | +Downloading | +Using 
 const BAR = /^ *[━╸╺─ ]+\d[\d.]*\/\d[\d.]* [kMG]?B /;
 // "  Installing build dependencies: started" / "…: finished with status 'done'"
 const STEP = /^ +[A-Z][^:]*: (?:started|finished with status 'done')$/;
-// "  Created wheel for mypkg: filename=… size=1163 sha256=…" and "  Stored in directory: /tmp/pip-ephem-wheel-cache-…"
-const WHEEL_DETAIL = /^ +(?:Created wheel for |Stored in directory: )/;
+// "  Created wheel for mypkg: filename=… size=1163 sha256=…" and "  Stored in directory: /tmp/pip-ephem-wheel-cache-…",
+// "Building wheels for collected packages: werkzeug" (its outcome is the "Successfully built" or "Failed to build" line)
+const WHEEL_DETAIL = /^(?: +Created wheel for | +Stored in directory: |Building wheels for collected packages: )/;
+// "  Attempting uninstall: werkzeug", "    Found existing installation: Werkzeug 3.1.9", "    Uninstalling Werkzeug-3.1.9:"
+const UNINSTALL_STEP = /^ +(?:Attempting uninstall: |Found existing installation: |Uninstalling \S+:$)/;
+// "      Successfully uninstalled Werkzeug-3.1.9": what the steps above it came to
+const UNINSTALLED = /^ +Successfully uninstalled \S/;
 // "Requirement already satisfied: flask>=3 in ./py/lib/python3.11/site-packages (from mypkg==0.3.1) (3.1.3)"
 const SATISFIED = /^Requirement already satisfied: ([A-Za-z0-9._-]+)(?:[<>=!~;[][^ ]*)? in .+ \(([^()\s]+)\)$/;
 // "[notice] A new release of pip is available: 23.2.1 -> 24.0" and "[notice] To update, run: pip install --upgrade pip"
@@ -34,9 +39,10 @@ const INSTALLED = /^Successfully installed /;
 // Lines only pip prints: proof that the text is its output.
 const SIGNATURE = /^(?:Collecting |Requirement already satisfied: |Successfully installed |Looking in indexes: |Processing |Obtaining |Installing collected packages: |ERROR: (?:Could not|No matching|pip's|Cannot install))/;
 
-const PROGRESS_KIND: DropKind = { detail: 'per-package collect/download/build progress' };
-const INSTALLING_KIND: DropKind = { detail: 'the "Installing collected packages" list (every name is in "Successfully installed")' };
+const PROGRESS_KIND: DropKind = { detail: 'download/build progress' };
+const INSTALLING_KIND: DropKind = { detail: '"Installing collected packages" (names repeated below)' };
 const NOTICE_KIND: DropKind = { detail: 'pip notices', grep: '[notice]' };
+const UNINSTALL_KIND: DropKind = { detail: 'uninstall steps' };
 
 export const pipInstall: Compressor = {
   id: 'pipInstall',
@@ -66,6 +72,13 @@ export const pipInstall: Compressor = {
       }
       if (PROGRESS.test(line) || BAR.test(line) || STEP.test(line) || WHEEL_DETAIL.test(line)) plan.drop(i, PROGRESS_KIND);
       else if (NOTICE.test(line)) plan.drop(i, NOTICE_KIND);
+      else if (UNINSTALL_STEP.test(line)) {
+        // Only a complete sequence whose last line says it succeeded.
+        let end = i;
+        while (end < lines.length && UNINSTALL_STEP.test(lines[end])) end++;
+        if (UNINSTALLED.test(lines[end] ?? '')) plan.dropRange(i, end, UNINSTALL_KIND);
+        i = end - 1;
+      }
       else if ((m = SATISFIED.exec(line))) satisfied.push({ index: i, name: m[1], version: m[2] });
       else if (WARNING.test(line)) {
         // The same warning for another URL or object: shown once, the repetitions cut.

@@ -63,12 +63,21 @@ describe('npmInstall', () => {
     for (const line of e404.split('\n').filter(Boolean)) assert.ok(draft.text.includes(line), line);
   });
 
-  it('keeps pnpm\'s final progress counts and peer-issue tree, drops the bar', () => {
+  it('keeps pnpm\'s final progress counts and peer-issue tree, cuts earlier progress in one range with the deprecations', () => {
     const input = fixtureText('npmInstall', 'pnpm-add-peer-issues');
     const result = compressAs(input, 'pnpm add', engines);
     assert.ok(result.text.includes('Progress: resolved 398, reused 251, downloaded 147, added 147, done'));
-    assert.ok(!result.text.includes('++++++++'));
+    assert.ok(!result.text.includes('Progress: resolved 242,'));
     assert.ok(result.text.includes('│ └── ✕ unmet peer react@17.0.2: found 18.3.1'));
+    // The folded deprecation line comes first, then one marker for the first six lines (progress and deprecations).
+    assert.match(result.text, /^WARN\s{2}deprecated \(2 packages\): eslint@8\.57\.1, request@2\.88\.2\n\[hr:[0-9a-f]{12} omitted 6 lines L1-6: /);
+    assertRedeemable(result, input);
+  });
+
+  it('keeps a short cut when its marker would cost more tokens than the lines', () => {
+    const input = fixtureText('npmInstall', 'deprecations-audit');
+    const result = compressAs(input, 'npm install', engines);
+    assert.ok(result.text.includes('43 packages are looking for funding\n  run `npm fund` for details'));
   });
 
   it('declines text that is not an install log, and empty or binary-looking input', () => {

@@ -42,7 +42,17 @@ describe('pipInstall', () => {
     const input = fixtureText('pipInstall', 'dependency-conflict');
     const result = compressAs(input, 'pip install ./wz', engines);
     assert.ok(result.text.includes('flask 3.1.3 requires werkzeug>=3.1.0, but you have werkzeug 2.0.0 which is incompatible.'));
-    assert.ok(result.text.includes('    Found existing installation: Werkzeug 3.1.9'));
+    // The uninstall steps are cut; the line they end in names the package and version.
+    assert.ok(result.text.includes('      Successfully uninstalled Werkzeug-3.1.9'));
+    assert.ok(!result.text.includes('Found existing installation'));
+    assert.match(result.text, /omitted 4 lines L16-19: "Installing collected packages" \(names repeated below\), uninstall steps\]/);
+    assertRedeemable(result, input);
+  });
+
+  it('keeps uninstall steps that do not end in success', () => {
+    const input = ['Collecting a', '  Downloading a-1.0-py3-none-any.whl (10 kB)', 'Installing collected packages: a', '  Attempting uninstall: a', '    Found existing installation: a 0.9', '    Uninstalling a-0.9:', "ERROR: Could not install packages due to an OSError: [Errno 13] Permission denied: '/usr/lib/python3/dist-packages/a'", ''].join('\n');
+    const draft = runCompressor(pipInstall, input, engines)!;
+    for (const line of ['  Attempting uninstall: a', '    Found existing installation: a 0.9', '    Uninstalling a-0.9:']) assert.ok(draft.text.includes(line), line);
   });
 
   it('declines other text, and survives pathological lines', () => {

@@ -2,7 +2,9 @@
 // installs, upgrades, removes or holds back (apt's own lists), the counts line, the download and
 // disk-space lines, and every error, warning and notice; drops download (Get/Hit), dpkg unpack and
 // set-up progress, and the simulated "Conf" lines that repeat "Inst". Suggested and recommended
-// packages (not installed) and the list of additional packages (repeated in the NEW list) are cut.
+// packages (not installed) and the list of additional packages (repeated in the NEW list) are cut;
+// so is a simulation's package list when every name on it has its own "Inst"/"Remv" line. Those
+// lines keep name and versions; the archive and architecture most of them share is said once.
 import type { CompressContext, Compressor, Draft, ParsedCommand } from '../types';
 import { LinePlan, type DropKind } from './linePlan';
 import { positionals } from './positionals';
@@ -25,6 +27,15 @@ const ADDITIONAL = /^The following additional packages will be installed:$/;
 // "Suggested packages:" / "Recommended packages:" — not installed
 const SUGGESTED = /^(?:Suggested|Recommended) packages:$/;
 const NEW_LIST = /^The following NEW packages will be installed:$/;
+// "The following packages will be upgraded:", "The following packages will be REMOVED:" (any apt list header)
+const ANY_LIST = /^The following (?:[A-Za-z]+ )*packages will be [A-Za-z ]+:$/;
+// "Inst base-files [12.4+deb12u11] (12.4+deb12u15 Debian:12.15/oldstable [amd64])" plus an optional tail ("[]");
+// a new package has no "[old]". The archive part holds no brackets or parentheses, so the match is linear.
+const INST = /^Inst (\S+) (\[[^\]]+\] )?\((\S+) ([^()[\]]+) \[([A-Za-z0-9-]+)\]\)(.*)$/;
+// "Inst x …" / "Remv x [1.0]": the package a simulated step names
+const SIM_STEP = /^(?:Inst|Remv) (\S+)/;
+/** Shortening Inst lines pays off from this many on. */
+const MIN_INST = 10;
 // "  librust-clap-dev librust-serde-json-dev" (the two-space indented lines of a package list)
 const LIST_ITEM = /^ {2}\S/;
 // Lines only apt prints: proof that the text is its output.
@@ -33,7 +44,7 @@ const SIGNATURE = /^(?:Reading package lists|Building dependency tree|Get:\d+ |H
 const DOWNLOADS: DropKind = { detail: 'package download lines', grep: 'Get:' };
 const HITS: DropKind = { detail: 'unchanged index lines', grep: 'Hit:' };
 const DPKG_KIND: DropKind = { detail: 'dpkg unpack and set-up progress' };
-const CONF_KIND: DropKind = { detail: 'simulated "Conf" lines (one per "Inst" line)', grep: 'Conf ' };
+const CONF_KIND: DropKind = { detail: 'simulated "Conf" lines', grep: 'Conf ' };
 
 export const apt: Compressor = {
   id: 'apt',
@@ -48,6 +59,11 @@ export const apt: Compressor = {
     const plan = new LinePlan(context);
     const hasNewList = lines.some((line) => NEW_LIST.test(line));
     let dpkg = 0;
+    const simulated = new Set<string>();
+    for (const line of lines) {
+      const m = SIM_STEP.exec(line);
+      if (m) simulated.add(m[1]);
+    }
     for (let i = 0; i < lines.length; i++) {
       const line = lines[i];
       if (GET.test(line)) plan.drop(i, DOWNLOADS);
@@ -62,9 +78,52 @@ export const apt: Compressor = {
         const what = SUGGESTED.test(line) ? `the "${line}" list (not installed)` : 'the list of additional packages (all of them are in the NEW list)';
         plan.dropRange(i, end, { detail: what });
         i = end - 1;
+      } else if (ANY_LIST.test(line) && simulated.size > 0) {
+        let end = i + 1;
+        while (end < lines.length && LIST_ITEM.test(lines[end])) end++;
+        const names = lines.slice(i + 1, end).join(' ').trim().split(/\s+/);
+        if (end > i + 1 && names.every((name) => simulated.has(name))) plan.dropRange(i, end, { detail: 'that list (each name has its Inst/Remv line)' });
+        i = end - 1;
       }
     }
-    if (plan.droppedCount === 0) return undefined;
+    const shortened = shortenInst(plan, lines);
+    if (plan.droppedCount === 0 && shortened === 0) return undefined;
     return plan.render([['apt', `dropped ${plan.droppedCount} lines, ${dpkg} of them dpkg progress`]]);
   },
 };
+
+/**
+ * Writes Inst lines without the archive and architecture most of them share, said once in a line
+ * before the first (which holds a marker to the original lines). Returns how many lines changed.
+ */
+function shortenInst(plan: LinePlan, lines: readonly string[]): number {
+  const inst: { index: number; m: RegExpExecArray }[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const m = INST.exec(lines[i]);
+    if (m) inst.push({ index: i, m });
+  }
+  if (inst.length < MIN_INST) return 0;
+  const archive = mostCommon(inst.map(({ m }) => m[4]));
+  const arch = mostCommon(inst.map(({ m }) => m[5]));
+  let changed = 0;
+  for (const { index, m } of inst) {
+    const [, name, old, version, from, on, tail] = m;
+    const parts = [version, from === archive ? '' : ` ${from}`, on === arch ? '' : ` [${on}]`].join('');
+    if (from === archive || on === arch) changed++;
+    plan.replace(index, `Inst ${name} ${old ?? ''}(${parts})${tail}`);
+  }
+  const marker = plan.markerText({ verb: 'elided', count: changed, unit: 'lines', detail: 'Inst lines as printed' });
+  plan.write(inst[0].index, `(Inst lines: an archive not shown is ${archive}; an architecture not shown is [${arch}]) ${marker}`);
+  return changed;
+}
+
+function mostCommon(values: readonly string[]): string {
+  const counts = new Map<string, number>();
+  let best = values[0];
+  for (const v of values) {
+    const n = (counts.get(v) ?? 0) + 1;
+    counts.set(v, n);
+    if (n > counts.get(best)!) best = v;
+  }
+  return best;
+}

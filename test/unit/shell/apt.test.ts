@@ -32,6 +32,31 @@ describe('apt', () => {
     for (const line of input.split('\n').filter((l) => !l.startsWith('Setting up') && l !== '')) assert.ok(draft.text.includes(line), line);
   });
 
+  it('writes each Inst line of a simulation without the archive and architecture said once, every line recoverable', () => {
+    const input = fixtureText('apt', 'upgrade-simulated');
+    const result = compressAs(input, 'apt-get -s upgrade', engines);
+    const said = /^\(Inst lines: an archive not shown is (.+); an architecture not shown is (\[\S+\])\) \[hr:[0-9a-f]{12} elided \d+ lines: Inst lines as printed\]$/m.exec(result.text);
+    assert.ok(said, 'the shared archive and architecture are said once');
+    const rebuilt = result.text.split('\n').filter((l) => l.startsWith('Inst ')).map((l) => {
+      const m = /^Inst (\S+) (\[[^\]]+\] )?\((\S+)((?: [^()[\]]+)?)((?: \[[^\]]+\])?)\)(.*)$/.exec(l)!;
+      return `Inst ${m[1]} ${m[2] ?? ''}(${m[3]} ${m[4] ? m[4].trim() : said[1]} ${m[5] ? m[5].trim() : said[2]})${m[6]}`;
+    });
+    assert.deepEqual(rebuilt, input.split('\n').filter((l) => l.startsWith('Inst ')));
+    // The list of packages to upgrade is cut: each of its names has its Inst line.
+    assert.ok(!result.text.includes('The following packages will be upgraded:'));
+    assert.ok(result.text.includes('113 upgraded, 0 newly installed, 0 to remove and 0 not upgraded.'));
+    assertRedeemable(result, input);
+  });
+
+  it('keeps a package list that names a package without an Inst line', () => {
+    const inst = Array.from({ length: 12 }, (_, i) => `Inst p${i} [1.0] (1.1 Debian:12.15/oldstable [amd64])`);
+    const input = ['Reading package lists...', 'The following packages will be upgraded:', `  ${inst.map((_, i) => `p${i}`).join(' ')} extra`, '13 upgraded, 0 newly installed, 0 to remove and 0 not upgraded.', ...inst, ''].join('\n');
+    const draft = runCompressor(apt, input, engines)!;
+    assert.ok(draft.text.includes('The following packages will be upgraded:'));
+    assert.ok(draft.text.includes(' extra'));
+    assert.ok(draft.text.includes('Inst p0 [1.0] (1.1)'));
+  });
+
   it('declines a log with nothing to cut and other text', () => {
     const notFound = ['Reading package lists...', 'Building dependency tree...', 'Reading state information...', 'E: Unable to locate package no-such-package', ''].join('\n');
     assert.equal(runCompressor(apt, notFound, engines), undefined);

@@ -56,22 +56,7 @@ export function renderListing(context: CompressContext, plan: LinePlan, director
   const plans: { dir: string; shown: ListingEntry[]; hidden: Map<string, ListingEntry[]> }[] = [];
   const stashLines: string[] = [];
   for (const [dir, list] of byDir) {
-    const shown: ListingEntry[] = [];
-    const hidden = new Map<string, ListingEntry[]>();
-    if (list.length <= SHOW_ALL) shown.push(...list);
-    else {
-      const byExt = new Map<string, ListingEntry[]>();
-      for (const e of list) groupInto(byExt, extensionOf(e.name), e);
-      const sampled = new Map<ListingEntry[], number>();
-      for (const e of list) {
-        const group = byExt.get(extensionOf(e.name))!;
-        const position = sampled.get(group) ?? 0;
-        sampled.set(group, position + 1);
-        const always = e.notable || group.length <= RARE || position < SAMPLE || matchesQuery(e.name, terms);
-        if (always) shown.push(e);
-        else groupInto(hidden, extensionOf(e.name), e);
-      }
-    }
+    const { shown, hidden } = chooseShown(list, terms);
     for (const group of hidden.values()) for (const e of group) stashLines.push(`${e.dir}${e.name}${e.note ? ` ${e.note}` : ''}`);
     plans.push({ dir, shown, hidden });
   }
@@ -102,8 +87,31 @@ export function renderListing(context: CompressContext, plan: LinePlan, director
   return { shown: shownCount, hidden: stashLines.length };
 }
 
+/**
+ * Which entries of one directory are shown: all of a small directory; in a big one the notable
+ * entries, rare extensions, names matching the query and the first SAMPLE of each common extension.
+ * The rest are returned by extension, in order.
+ */
+export function chooseShown<E extends { readonly name: string; readonly notable?: boolean }>(list: readonly E[], terms: readonly string[]): { shown: E[]; hidden: Map<string, E[]> } {
+  const shown: E[] = [];
+  const hidden = new Map<string, E[]>();
+  if (list.length <= SHOW_ALL) return { shown: [...list], hidden };
+  const byExt = new Map<string, E[]>();
+  for (const e of list) groupInto(byExt, extensionOf(e.name), e);
+  const sampled = new Map<E[], number>();
+  for (const e of list) {
+    const group = byExt.get(extensionOf(e.name))!;
+    const position = sampled.get(group) ?? 0;
+    sampled.set(group, position + 1);
+    const always = e.notable || group.length <= RARE || position < SAMPLE || matchesQuery(e.name, terms);
+    if (always) shown.push(e);
+    else groupInto(hidden, extensionOf(e.name), e);
+  }
+  return { shown, hidden };
+}
+
 /** `(… : 289 .js, 1 .sh)` — only when names are hidden, so the counts say what the marker holds. */
-function extensionSummary(list: readonly ListingEntry[], hidden: ReadonlyMap<string, ListingEntry[]>): string {
+export function extensionSummary(list: readonly { readonly name: string }[], hidden: ReadonlyMap<string, unknown>): string {
   if (hidden.size === 0) return '';
   const counts = new Map<string, number>();
   for (const e of list) counts.set(extensionOf(e.name), (counts.get(extensionOf(e.name)) ?? 0) + 1);
@@ -119,7 +127,7 @@ export function extensionOf(name: string): string {
   return dot > 0 ? bare.slice(dot) : '';
 }
 
-function queryTerms(query: string | undefined): string[] {
+export function queryTerms(query: string | undefined): string[] {
   return (query ?? '').toLowerCase().split(/[^a-z0-9_.-]+/).filter((term) => term.length >= 3);
 }
 

@@ -5,7 +5,7 @@
 // directory-listing renderer: every directory with its complete count, rare names always shown.
 import type { CompressContext, Compressor, Draft, ParsedCommand } from '../types';
 import { LinePlan } from './linePlan';
-import { renderListing, type ListingDirectory, type ListingEntry } from './listing';
+import { chooseShown, extensionSummary, groupInto, queryTerms, renderListing, type ListingDirectory, type ListingEntry } from './listing';
 import { hasFlag } from './positionals';
 
 // "-rw-r--r--  1 root root   11988 Feb 11  2024 accessor-pairs.js", "lrwxrwxrwx 1 root root 19 Feb 11 10:15 current -> releases/x",
@@ -70,7 +70,8 @@ function compressLong(context: CompressContext, entries: readonly Long[]): Draft
   if (usual.dirPerms) said.push(`directories ${usual.dirPerms}${usual.dirSize ? ` size ${usual.dirSize}` : ''}`);
 
   const plan = new LinePlan(context);
-  plan.write(entries[0].index, `(${entries.length} entries, each "name size"; unless an entry says otherwise: ${said.join('; ')}; directory link counts not shown)`);
+  plan.write(entries[0].index, `(${entries.length} entries as "name size"; unless an entry shows otherwise: ${said.join(', ')}; directory link counts cut)`);
+  const notable = new Set<Long>();
   for (const e of entries) {
     const extra: string[] = [];
     if (e.type === '-' && e.perms !== usual.filePerms) extra.push(e.perms);
@@ -79,15 +80,78 @@ function compressLong(context: CompressContext, entries: readonly Long[]): Draft
     if (e.type !== '-' && e.type !== 'd' && e.type !== 'l') extra.push(e.perms);
     if (`${e.owner} ${e.group}` !== usual.owner) extra.push(`owner ${e.owner} ${e.group}`);
     if (e.date !== usual.date) extra.push(e.date);
+    if (extra.length > 0 || e.type !== '-') notable.add(e);
     const isDir = e.type === 'd';
     const name = isDir && e.name !== '.' && e.name !== '..' ? `${e.name}/` : e.name;
     const size = isDir && e.size === usual.dirSize ? '' : ` ${e.size}`;
     plan.replace(e.index, `${name}${size}${extra.length ? ` (${extra.join(', ')})` : ''}`);
   }
+  const hidden = sampleSections(context, plan, entries, notable);
   const first = entries[0].index;
   const last = entries[entries.length - 1].index;
-  plan.writeMarker(last + 1, { verb: 'elided', count: entries.length, unit: 'lines', lines: [first + 1, last + 1], detail: 'repeated ls -l columns (permissions, links, owner, date) said once above' });
-  return plan.render([['ls-long', `${entries.length} entries: names and sizes kept, repeated columns said once`]]);
+  plan.writeMarker(last + 1, { verb: 'elided', count: entries.length, unit: 'lines', lines: [first + 1, last + 1], detail: 'ls -l columns said once above' });
+  return plan.render([['ls-long', `${entries.length} entries: names and sizes kept${hidden ? ` (${hidden} of big directories stashed)` : ''}, repeated columns said once`]]);
+}
+
+/**
+ * In a listing of several directories (ls -lR), a big directory is sampled the way the name
+ * listings are: its complete count by extension, every notable entry (another mode, owner or date, a
+ * symlink, a sub-directory, a huge file), rare extensions and a few of each common one; the other
+ * entries' lines are stashed as ls printed them, one marker per extension. Returns how many were stashed.
+ */
+function sampleSections(context: CompressContext, plan: LinePlan, entries: readonly Long[], notable: Set<Long>): number {
+  const { lines } = context.source;
+  const sections = new Map<number, Long[]>();
+  let section = -1;
+  let e = 0;
+  for (let i = 0; i < lines.length && e < entries.length; i++) {
+    if (HEADER.test(lines[i]) && (i === 0 || lines[i - 1] === '')) section = i;
+    else if (entries[e].index === i) groupInto(sections, section, entries[e++]);
+  }
+  if (sections.size < 2) return 0;
+  const terms = queryTerms(context.options.query);
+  const stash: string[] = [];
+  const cuts: { after: number; dir: string; ext: string; from: number; count: number }[] = [];
+  const summaries: { at: number; text: string }[] = [];
+  for (const [header, list] of sections) {
+    const huge = hugeSize(list);
+    const { hidden } = chooseShown(list.map((l) => ({ entry: l, name: l.name, notable: notable.has(l) || sizeBytes(l.size) >= huge })), terms);
+    if (hidden.size === 0) continue;
+    const dir = header >= 0 ? `${lines[header].slice(0, -1).replace(/\/$/, '')}/` : './';
+    const subdirs = list.filter((l) => l.type === 'd').length;
+    const files = list.filter((l) => l.type !== 'd');
+    summaries.push({ at: list[0].index, text: `(${files.length} file${files.length === 1 ? '' : 's'}${subdirs ? `, ${subdirs} dir${subdirs === 1 ? '' : 's'}` : ''}${extensionSummary(files, hidden)})` });
+    for (const [ext, group] of hidden) {
+      cuts.push({ after: list[list.length - 1].index + 1, dir, ext, from: stash.length + 1, count: group.length });
+      for (const { entry } of group) {
+        stash.push(lines[entry.index]);
+        plan.absorb(entry.index);
+      }
+    }
+  }
+  if (stash.length === 0) return 0;
+  const id = context.stash(stash.join('\n') + '\n');
+  for (const s of summaries) plan.write(s.at, s.text);
+  for (const c of cuts) {
+    const what = c.ext ? `*${c.ext}` : 'names without extension';
+    plan.writeMarker(c.after, { verb: 'omitted', count: c.count, unit: 'items', lines: [c.from, c.from + c.count - 1], id, detail: `more ${what} in ${c.dir} (their ls -l lines)` });
+  }
+  return stash.length;
+}
+
+/** A size at least this big is always shown: 1 MB, or ten times the directory's median file size if that is bigger. */
+function hugeSize(list: readonly Long[]): number {
+  const sizes = list.filter((l) => l.type === '-').map((l) => sizeBytes(l.size)).sort((a, b) => a - b);
+  const median = sizes[Math.floor(sizes.length / 2)] ?? 0;
+  return Math.max(1_000_000, 10 * median);
+}
+
+/** "5242880", "5.0M", "18K" → bytes (approximate for the human-readable forms); device numbers → 0. */
+function sizeBytes(size: string): number {
+  const m = /^([\d.,]+)([KMGTP]?)/.exec(size);
+  if (!m || size.includes(' ')) return 0;
+  const value = Number(m[1].replace(',', '.'));
+  return Number.isFinite(value) ? value * 1024 ** ' KMGTP'.indexOf(m[2] || ' ') : 0;
 }
 
 /** `ls -R` or a plain multi-directory / big listing: names only. */
@@ -128,7 +192,7 @@ function compressNames(context: CompressContext): Draft | undefined {
   const result = renderListing(context, plan, directories, files, 'entries');
   for (const e of entries) if (isSubdir(e)) plan.absorb(e.index);
   if (result.hidden === 0 && sections.length <= 1) return undefined;
-  if (result.hidden === 0) plan.writeMarker(lines.length, { verb: 'elided', count: lines.length, unit: 'lines', detail: 'ls -R sections regrouped, one line per directory' });
+  if (result.hidden === 0) plan.writeMarker(lines.length, { verb: 'elided', count: lines.length, unit: 'lines', detail: 'one line per directory' });
   return plan.render([['ls-names', `${files.length} names in ${Math.max(1, sections.length)} directories; ${result.hidden} stashed behind markers`]]);
 }
 

@@ -34,6 +34,34 @@ describe('ls', () => {
     assertRedeemable(result, input);
   });
 
+  it('samples the big directories of ls -lR: complete counts, notable entries shown, the rest stashed as ls printed them', () => {
+    const input = fixtureText('ls', 'lR');
+    const result = compressAs(input, 'ls -lR src', engines);
+    const originals = new Map(result.originals.map((o) => [o.id, new TextDecoder().decode(o.bytes).split('\n')]));
+    const stashed = new Set<string>();
+    for (const m of result.markers) if (m.unit === 'items') for (const l of originals.get(m.id)!.slice(m.lines![0] - 1, m.lines![1])) stashed.add(l);
+    const out = new Set(result.text.split('\n'));
+    for (const line of input.split('\n')) {
+      const m = LONG.exec(line);
+      if (!m) continue;
+      const shown = [...out].some((o) => o === `${m[2]} ${m[1]}` || o.startsWith(`${m[2]} ${m[1]} (`) || o === `${m[2]}/` || o.startsWith(`${m[2]}/ `));
+      assert.ok(shown !== stashed.has(line), `shown or stashed, not both: ${line}`);
+    }
+    assert.ok(out.has('(294 files, 1 dir: 292 *.js)'));
+    for (const line of ['generate-index.sh 30 (-rwxr-xr-x)', 'rules-cache.bin 5242880 (Feb 20 2024)', 'utils/', 'letters.js 8131']) assert.ok(out.has(line), line);
+    assertRedeemable(result, input);
+  });
+
+  it('shows a huge file of a sampled directory', () => {
+    const dir = (name: string, files: string[]) => [`${name}:`, 'total 80', ...files, ''];
+    const file = (size: number, name: string) => `-rw-r--r-- 1 ada staff ${size} Feb 11 10:15 ${name}`;
+    const input = [...dir('a', Array.from({ length: 20 }, (_, i) => file(1000 + i, `m${String(i).padStart(2, '0')}.js`)).concat(file(48_000_000, 'm99.js'))), ...dir('b', [file(5, 'x.txt')])].join('\n');
+    const draft = runCompressor(ls, input, engines)!;
+    assert.ok(draft.text.includes('m99.js 48000000'));
+    assert.ok(!draft.text.includes('m10.js'));
+    assert.match(draft.text, /omitted 17 items L1-17: more \*\.js in a\/ \(their ls -l lines\)/);
+  });
+
   it('keeps symlink targets, other owners and special files visible', () => {
     const input = ['total 12', ...Array.from({ length: 12 }, (_, i) => `-rw-r--r-- 1 ada staff ${100 + i} Feb 11 10:15 f${i}.txt`), 'lrwxrwxrwx 1 ada staff 19 Feb 11 10:15 current -> releases/2024-02-11', '-rw------- 1 root root 4096 Feb 11 10:15 secrets.key', 'crw-rw-rw- 1 root root 1, 3 Feb 11 10:15 null', ''].join('\n');
     const draft = runCompressor(ls, input, engines)!;

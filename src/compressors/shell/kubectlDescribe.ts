@@ -2,6 +2,8 @@
 // container's image, state, last state, reason, exit code, readiness, restart count, limits and
 // requests, and every Warning event — and cuts the boilerplate around it: container and image ids,
 // mounts, volumes, tolerations, label and annotation lists, and Normal events (counted by reason).
+// A container that is ready, never restarted and running (or, for an init container, completed with
+// exit code 0) becomes one line with its image, state, readiness and restart count.
 import type { CompressContext, Compressor, Draft, ParsedCommand } from '../types';
 import { LinePlan, type DropKind } from './linePlan';
 import { isTableHeader, parseTable } from './columns';
@@ -17,9 +19,15 @@ const BOILERPLATE = new Set(['Container ID', 'Image ID', 'Host Port', 'Mounts', 
 const EVENTS = /^Events:\s*$/;
 // "Name:             api-7d9c6b5f4-2xkqp" — the first line of every object kubectl describes
 const NAME = /^Name: +\S/;
+// "Containers:" / "Init Containers:" / "Ephemeral Containers:" — a pod's container sections
+const CONTAINERS = /^(?:Init |Ephemeral )?Containers:$/;
+// "  metrics-sidecar:" — a container's name line inside such a section
+const CONTAINER_NAME = /^ {2}([a-z0-9][a-z0-9.-]*):$/;
+// "    State:          Running", "      Exit Code:    0" — a field of a container block
+const CONTAINER_FIELD = /^( {4}| {6})([A-Z][A-Za-z ]*):\s*(.*)$/;
 
 const NORMAL_EVENTS: DropKind = { detail: 'Normal events', grep: 'Normal' };
-const FIELDS: DropKind = { detail: 'describe boilerplate (ids, mounts, volumes, tolerations, labels, annotations)' };
+const FIELDS: DropKind = { detail: 'ids, mounts, volumes, tolerations, labels, annotations' };
 
 export const kubectlDescribe: Compressor = {
   id: 'kubectlDescribe',
@@ -47,8 +55,9 @@ export const kubectlDescribe: Compressor = {
       plan.dropRange(i, end, FIELDS);
       i = end - 1;
     }
-    if (plan.droppedCount === 0) return undefined;
-    return plan.render([['kubectl-describe', `boilerplate fields cut; ${normalEvents} Normal events counted by reason`]]);
+    const collapsed = collapseHealthyContainers(plan, lines);
+    if (plan.droppedCount === 0 && collapsed === 0) return undefined;
+    return plan.render([['kubectl-describe', `boilerplate fields cut; ${collapsed} ready containers in one line each; ${normalEvents} Normal events counted by reason`]]);
   },
 };
 
@@ -77,4 +86,43 @@ function countNormalEvents(plan: LinePlan, lines: readonly string[], at: number)
   }
   if (dropped > 0) plan.write(first, `  (${dropped} Normal events: ${[...counts].map(([r, n]) => `${r} ${n}`).join(', ')})`);
   return dropped;
+}
+
+/**
+ * A container block (its name line and every deeper line) whose container is Ready, has 0 restarts
+ * and is Running, or Terminated with reason Completed and exit code 0, becomes one line stating those
+ * facts; the block's lines are one marked range. Returns how many containers were collapsed.
+ */
+function collapseHealthyContainers(plan: LinePlan, lines: readonly string[]): number {
+  let collapsed = 0;
+  let inSection = false;
+  for (let i = 0; i < lines.length; i++) {
+    if (CONTAINERS.test(lines[i])) {
+      inSection = true;
+      continue;
+    }
+    if (lines[i] !== '' && !lines[i].startsWith(' ')) inSection = false;
+    const name = inSection ? CONTAINER_NAME.exec(lines[i]) : null;
+    if (!name) continue;
+    let end = i + 1;
+    while (end < lines.length && lines[end].startsWith('   ')) end++;
+    const fields = new Map<string, string>();
+    for (let k = i + 1; k < end; k++) {
+      const f = CONTAINER_FIELD.exec(lines[k]);
+      // Only the first Reason / Exit Code (those under State) count; a Last State would show restarts anyway.
+      if (f && !fields.has(f[2])) fields.set(f[2], f[3].trim());
+    }
+    const state = fields.get('State');
+    const finished = state === 'Terminated' && fields.get('Reason') === 'Completed' && fields.get('Exit Code') === '0';
+    const healthy = fields.get('Ready') === 'True' && fields.get('Restart Count') === '0' && !fields.has('Last State') && (state === 'Running' || finished);
+    if (healthy && fields.has('Image') && end - i > 2) {
+      const stateText = finished ? 'Terminated (Completed, Exit Code 0)' : 'Running';
+      const marker = plan.markerText({ verb: 'omitted', count: end - i - 1, unit: 'lines', lines: [i + 2, end], detail: 'the rest of this container' });
+      plan.replace(i, `  ${name[1]}: Image ${fields.get('Image')}; State ${stateText}; Ready True; Restart Count 0 ${marker}`);
+      for (let k = i + 1; k < end; k++) plan.absorb(k);
+      collapsed++;
+    }
+    i = end - 1;
+  }
+  return collapsed;
 }

@@ -72,7 +72,7 @@ export const dockerPs: Compressor = {
     kept.forEach((row, k) => plan.replace(row.index, aligned[k + 1]));
     collapsed.forEach((g, k) => {
       for (const row of g.rows) plan.absorb(row.index);
-      const marker = plan.markerText({ verb: 'omitted', count: g.rows.length, unit: 'rows', lines: ranges[k], id: stashId, detail: 'their rows (line 1 of that stash is the header)' });
+      const marker = plan.markerText({ verb: 'omitted', count: g.rows.length, unit: 'rows', lines: ranges[k], id: stashId, detail: 'their rows; stash line 1 is the header' });
       plan.write(end, `${g.rows.length} ${g.label}: ${g.rows.map((r) => r.name).join(' ')} ${marker}`);
     });
     return plan.render([['docker-ps', `${kept.length} containers needing attention kept as rows; ${hidden.size} collapsed to names`]]);

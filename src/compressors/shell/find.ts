@@ -61,7 +61,7 @@ export const find: Compressor = {
     // Directory paths that head their own line are replaced by it; those that did not get one are absorbed.
     const headed = new Set(list.map((d) => d.index));
     for (const { index, path } of paths) if (dirs.has(path.endsWith('/') ? path.slice(0, -1) : path) && !headed.has(index)) plan.absorb(index);
-    if (result.hidden === 0) plan.writeMarker(lines.length, { verb: 'elided', count: paths.length, unit: 'lines', detail: 'one path per line in the original, regrouped by directory' });
+    if (result.hidden === 0) plan.writeMarker(lines.length, { verb: 'elided', count: paths.length, unit: 'lines', detail: 'paths grouped by directory' });
     return plan.render([['find', `${paths.length} paths in ${directories.size} directories; ${result.hidden} names stashed behind markers`]]);
   },
 };

@@ -39,7 +39,7 @@ export const gitBlame: Compressor = {
       previous = origin;
     });
     if (runs === end) return undefined;
-    plan.writeMarker(lines.length, { verb: 'elided', count: end, unit: 'lines', lines: [1, end], detail: `blame prefix shown once per run of lines from one commit (${runs} runs); times and time zones cut` });
+    plan.writeMarker(lines.length, { verb: 'elided', count: end, unit: 'lines', lines: [1, end], detail: 'commit prefix once per run of its lines; times cut' });
     return plan.render([['git-blame', `${end} lines in ${runs} runs of one commit each`]]);
   },
 };

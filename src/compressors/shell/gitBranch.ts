@@ -79,7 +79,7 @@ export const gitBranch: Compressor = {
       grouped += members.length;
     }
     if (subjects === 0 && grouped === 0) return undefined;
-    const cut = [grouped ? `${grouped} branch lines regrouped by prefix` : '', subjects ? `${subjects} tip-commit subjects cut (git log <branch> -1 shows one)` : ''].filter(Boolean).join('; ');
+    const cut = [grouped ? 'branches grouped by prefix' : '', subjects ? 'tip-commit subjects cut (git log -1 <branch>)' : ''].filter(Boolean).join('; ');
     plan.writeMarker(lines.length, { verb: 'elided', count: changed.size, unit: 'lines', detail: cut });
     return plan.render([['git-branch', `${branches.length} branches, every name kept`]]);
   },

@@ -102,8 +102,8 @@ function compressFull(context: CompressContext): Draft | undefined {
     for (let i = commit.start + 1; i < commit.end; i++) if (!commit.files.includes(i)) plan.absorb(i);
     bodyLines += commit.cut;
   });
-  if (bodyLines > 0) plan.writeMarker(commits[shown - 1].end, { verb: 'omitted', count: bodyLines, unit: 'lines', detail: 'commit message bodies (e-mails, times too); git show <hash> gives one commit' });
-  else plan.writeMarker(commits[shown - 1].end, { verb: 'elided', count: commits[shown - 1].end - commits[0].start, unit: 'lines', lines: [1, commits[shown - 1].end], detail: 'each commit shown on one line (e-mails and times cut)' });
+  if (bodyLines > 0) plan.writeMarker(commits[shown - 1].end, { verb: 'omitted', count: bodyLines, unit: 'lines', detail: 'message bodies, e-mails, times; git show <hash>' });
+  else plan.writeMarker(commits[shown - 1].end, { verb: 'elided', count: commits[shown - 1].end - commits[0].start, unit: 'lines', lines: [1, commits[shown - 1].end], detail: 'one line per commit; e-mails, times cut' });
   if (shown < commits.length) {
     plan.dropRange(commits[shown].start, withoutTrailingBlank(lines), { detail: `${commits.length - shown} older commits` });
   }

@@ -81,8 +81,8 @@ export const gitStatus: Compressor = {
     if (!longForm && unknown > 0) return undefined;
 
     const grouped = groupByDirectory(plan, entries);
-    if (grouped.lines > 0) plan.writeMarker(lines.length, { verb: 'elided', count: grouped.lines, unit: 'lines', detail: `${grouped.lines} path lines regrouped by state and directory` });
-    if (v2 > 0) plan.writeMarker(lines.length, { verb: 'elided', count: v2, unit: 'lines', detail: 'porcelain v2 file modes and object ids; retrieve the whole original for them' });
+    if (grouped.lines > 0) plan.writeMarker(lines.length, { verb: 'elided', count: grouped.lines, unit: 'lines', detail: 'same-state paths grouped by directory' });
+    if (v2 > 0) plan.writeMarker(lines.length, { verb: 'elided', count: v2, unit: 'lines', detail: 'porcelain v2 file modes and object ids' });
     if (plan.droppedCount === 0 && grouped.groups === 0 && v2 === 0) return undefined;
     return plan.render([['git-status', `${entries.length} paths kept with their state; ${grouped.groups} directory groups; hints cut`]]);
   },

@@ -59,7 +59,7 @@ export const kubectlGet: Compressor = {
         }
         const range = [from, stashed.length] as const;
         const summary = `${g.rows.length} ${g.label}${breakdown(table, g)}`;
-        pending.push({ at: end, text: (id) => `${summary} ${plan.markerText({ verb: 'omitted', count: g.rows.length, unit: 'rows', lines: range, id, detail: 'their rows, under their header' })}` });
+        pending.push({ at: end, text: (id) => `${summary} ${plan.markerText({ verb: 'omitted', count: g.rows.length, unit: 'rows', lines: range, id, detail: 'their rows' })}` });
         collapsedRows += g.rows.length;
       }
     }

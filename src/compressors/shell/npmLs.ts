@@ -20,7 +20,7 @@ const DEDUPED = / deduped$/;
 // "│ │   " (npm, pnpm: two columns a level) and "│  │  " (yarn: three)
 const LEVELS_2 = /^(?:[│ ] )*$/;
 const LEVELS_3 = /^(?:[│ ] {2})*$/;
-const DEDUPED_KIND: DropKind = { detail: '"deduped" references to packages listed elsewhere in the tree', grep: 'deduped', atEnd: true };
+const DEDUPED_KIND: DropKind = { detail: '"deduped" references to packages listed elsewhere', grep: 'deduped', atEnd: true };
 
 export const npmLs: Compressor = {
   id: 'npmLs',

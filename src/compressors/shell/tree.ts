@@ -80,7 +80,7 @@ export const tree: Compressor = {
     const withCounts = directories.map((d) => ({ ...d, subdirs: subdirs.get(d.dir) ?? 0 }));
     const plan = new LinePlan(context);
     const result = renderListing(context, plan, withCounts, entries, 'entries');
-    if (result.hidden === 0) plan.writeMarker(lines.length, { verb: 'elided', count: nodes.length, unit: 'lines', detail: 'tree drawing regrouped, one line per directory' });
+    if (result.hidden === 0) plan.writeMarker(lines.length, { verb: 'elided', count: nodes.length, unit: 'lines', detail: 'tree as one line per directory' });
     return plan.render([['tree', `${nodes.length} tree lines in ${directories.length} directories; ${result.hidden} names stashed behind markers`]]);
   },
 };

@@ -1,8 +1,9 @@
 // `cargo test`: every test binary's `---- name stdout ----` failure blocks (panic location, message,
-// `left`/`right` values; backtrace frames outside the project are marked), the `Running` line of each
-// failing binary, ignored tests by name, compiler warnings and anything unrecognised, each
-// `failures:` name list, every `test result:` line and cargo's closing `error:` lines. Passing tests,
-// `Compiling`/`Finished` and `running N tests` become one count. Declines when a binary's failures
+// `left`/`right` values; backtrace frames outside the project, the harness's closure frame and
+// repeats of the RUST_BACKTRACE hints are marked), the `Running` line of each failing binary, ignored
+// tests by name, compiler warnings and anything unrecognised, each `failures:` name list that names a
+// test without a block, every `test result:` line and cargo's closing `error:` lines. Passing tests,
+// `Compiling`/`Finished`, `running N tests` and name lists that repeat the blocks become one count. Declines when a binary's failures
 // do not add up to its `test result:` line, or when no test result was printed (a build error).
 import type { CompressContext, Compressor, Draft, ParsedCommand, Source } from '../types';
 import { allShown, lineSpans, plural, renderTestReport, trimBlank, type Block, type Span } from './testReport';
@@ -28,11 +29,18 @@ const FRAME = /^ *\d+: \S/;
 const FRAME_AT = /^ +at (\S+?):\d+(?::\d+)?$/;
 // Frames in the standard library or a dependency: `/rustc/<hash>/library/…`, `~/.cargo/registry/…`.
 const OUTSIDE_PROJECT = /^\/rustc\/|[\\/]\.cargo[\\/]|[\\/]rustlib[\\/]|^\/usr\//;
+// `   5: rust_shop::tests::rounds_to_cents::{{closure}}`: the closure `#[test]` wraps a test in, right below the test's own frame.
+const HARNESS_CLOSURE = /^ *\d+: (\S+)::\{\{closure\}\}$/;
+// Hints printed under every failure: `note: run with \`RUST_BACKTRACE=1\` environment variable to display a backtrace`,
+// `note: Some details are omitted, run with \`RUST_BACKTRACE=full\` for a verbose backtrace.`
+const BACKTRACE_HINT = /^note: (?:run with `RUST_BACKTRACE=1` environment variable to display a backtrace|Some details are omitted, run with `RUST_BACKTRACE=full` for a verbose backtrace\.)$/;
 const MAX_LISTED_IGNORED = 10;
 
 interface Suite {
   header: number;
   failures: Block[];
+  /** Names of the failures that have a `---- name stdout ----` block. */
+  named: Set<string>;
   listed: number;
   result?: { failed: number; at: number };
 }
@@ -50,12 +58,15 @@ function compress(context: CompressContext): Draft | undefined {
   const suites: Suite[] = [];
   let suite: Suite | undefined;
   const results: number[] = [];
-  const lists: Span[] = [];
+  const lists: (Span & { suite?: Suite })[] = [];
+  const hintsSeen = new Set<string>();
+  let repeatedHints = 0;
   const verdicts: Span[] = [];
   const other: Span[] = [];
   const ignored: number[] = [];
   let passed = 0;
   let backtraceLines = 0;
+  let harnessLines = 0;
   let otherFrom = -1;
   const closeOther = (at: number) => {
     if (otherFrom >= 0) other.push(trimBlank(lines, { from: otherFrom, to: at }));
@@ -66,7 +77,7 @@ function compress(context: CompressContext): Draft | undefined {
     const line = lines[i];
     if (SUITE.test(line)) {
       closeOther(i);
-      suite = { header: i, failures: [], listed: 0 };
+      suite = { header: i, failures: [], named: new Set(), listed: 0 };
       suites.push(suite);
       continue;
     }
@@ -93,9 +104,20 @@ function compress(context: CompressContext): Draft | undefined {
       let j = i + 1;
       while (j < lines.length && !FAILURE_HEADER.test(lines[j]) && lines[j] !== 'failures:' && !RESULT.test(lines[j])) j++;
       const block = trimBlank(lines, { from: i, to: j });
-      const drop = backtraceFrames(lines, block);
-      backtraceLines += drop.length;
-      (suite ??= { header: -1, failures: [], listed: 0 }).failures.push({ ...block, drop });
+      const frames = backtraceFrames(lines, block);
+      backtraceLines += frames.std.length;
+      harnessLines += frames.harness.length;
+      // A hint printed under every failure stays under the first.
+      const hints: number[] = [];
+      for (let k = block.from; k < block.to; k++) {
+        if (!BACKTRACE_HINT.test(lines[k])) continue;
+        if (hintsSeen.has(lines[k])) hints.push(k);
+        hintsSeen.add(lines[k]);
+      }
+      repeatedHints += hints.length;
+      const drop = [...frames.std, ...frames.harness, ...hints];
+      (suite ??= { header: -1, failures: [], named: new Set(), listed: 0 }).failures.push({ ...block, drop });
+      suite.named.add(header[1]);
       if (!suites.includes(suite)) suites.push(suite);
       i = j - 1;
       continue;
@@ -106,7 +128,7 @@ function compress(context: CompressContext): Draft | undefined {
       let j = i + 1;
       while (j < lines.length && /^ {4}\S/.test(lines[j])) j++;
       if (j > i + 1) {
-        lists.push({ from: i, to: j });
+        lists.push({ from: i, to: j, suite });
         if (suite) suite.listed += j - i - 1;
       }
       i = j - 1;
@@ -140,33 +162,45 @@ function compress(context: CompressContext): Draft | undefined {
     failures.push(...s.failures);
   }
 
+  // A `failures:` list names again the tests whose blocks are shown; it stays when it names one without a block.
+  const repeatedLists = lists.filter((list) => list.suite && lines.slice(list.from + 1, list.to).every((name) => list.suite!.named.has(name.trim())));
   const listedIgnored = ignored.length <= MAX_LISTED_IGNORED ? ignored : [];
   return renderTestReport(context, {
     runner: 'cargo test',
     failures: [...failures, ...other],
     notes: lineSpans(listedIgnored),
-    summary: [...lists, ...verdicts, ...lineSpans(results)].sort((a, b) => a.from - b.from),
+    summary: [...lists.filter((list) => !repeatedLists.includes(list)), ...verdicts, ...lineSpans(results)].sort((a, b) => a.from - b.from),
     cut: [
       plural(passed, 'passing test'),
       ...(listedIgnored.length < ignored.length ? [`${ignored.length} ignored tests`] : []),
-      `build lines, timings${backtraceLines > 0 ? `, ${plural(backtraceLines, 'std frame line')}` : ''}`,
+      'build lines, timings',
+      ...(repeatedLists.length > 0 ? ['repeated name lists'] : []),
+      ...(backtraceLines + harnessLines > 0 ? [plural(backtraceLines + harnessLines, harnessLines > 0 ? 'std/harness frame line' : 'std frame line')] : []),
+      ...(repeatedHints > 0 ? [plural(repeatedHints, 'repeated hint')] : []),
     ].join(', '),
     complete: allShown(failed),
     grep: '... ok',
   });
 }
 
-/** The lines of backtrace frames outside the project (std, core, dependencies); the project's frames stay. */
-function backtraceFrames(lines: readonly string[], block: Span): number[] {
-  const drop: number[] = [];
+/**
+ * The lines of backtrace frames outside the project (std, core, dependencies) and of the closure the
+ * test harness wraps a test in (right below the test's own frame); the project's frames stay.
+ */
+function backtraceFrames(lines: readonly string[], block: Span): { std: number[]; harness: number[] } {
+  const std: number[] = [];
+  const harness: number[] = [];
+  let previous = '';
   for (let i = block.from; i < block.to; i++) {
     if (!FRAME.test(lines[i])) continue;
+    const name = lines[i].replace(/^ *\d+: /, '');
+    const closure = HARNESS_CLOSURE.exec(lines[i]);
     const at = FRAME_AT.exec(lines[i + 1] ?? '');
-    if (!at || OUTSIDE_PROJECT.test(at[1])) drop.push(i);
-    if (at) {
-      if (OUTSIDE_PROJECT.test(at[1])) drop.push(i + 1);
-      i++;
-    }
+    const span = at ? [i, i + 1] : [i];
+    if (!at || OUTSIDE_PROJECT.test(at[1])) std.push(...span);
+    else if (closure && closure[1] === previous) harness.push(...span);
+    previous = name;
+    if (at) i++;
   }
-  return drop;
+  return { std, harness };
 }

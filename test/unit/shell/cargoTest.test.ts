@@ -48,10 +48,29 @@ describe('cargoTest', () => {
     assert.equal(text.match(/^---- .* stdout ----$/gm)?.length, 4);
     assert.ok(!text.includes('core::panicking::panic_fmt'));
     assert.match(text, /stack backtrace:\n {3}4: rust_shop::tests::/);
-    assert.match(text, /102 passing tests, build lines, timings, 36 std frame lines; all 4 failures shown; grep "\.\.\. ok"\]/);
+    assert.match(text, /102 passing tests, build lines, timings, repeated name lists, 42 std\/harness frame lines, 2 repeated hints; all 4 failures shown; grep "\.\.\. ok"\]/);
     assert.ok(!text.includes('test tests::sums_7 ... ok'));
     assert.ok(text.endsWith('error: test failed, to rerun pass `--lib`'));
     assertRedeemable(result, input);
+  });
+
+  it('leaves the harness closure below a test\'s frame and repeated RUST_BACKTRACE hints to the overall marker', () => {
+    const text = compressAs(fixtureText('cargoTest', 'failures-backtrace'), 'cargo test', engines).text;
+    assert.ok(text.includes('   4: rust_shop::tests::rounds_to_cents\n             at ./src/lib.rs:52:9'));
+    assert.ok(!text.includes('rust_shop::tests::rounds_to_cents::{{closure}}'));
+    assert.equal(text.split('note: Some details are omitted, run with `RUST_BACKTRACE=full` for a verbose backtrace.').length, 2, 'the hint once');
+    // A closure frame below another function is the project's own code: it stays.
+    const own = ['running 1 test', '---- t stdout ----', 'stack backtrace:', '   3: shop::total::{{closure}}', '             at ./src/lib.rs:9:5', '   4: shop::tests::t', '             at ./src/lib.rs:20:9', '', 'failures:', '    t', '', 'test result: FAILED. 0 passed; 1 failed; 0 ignored; 0 measured; 0 filtered out; finished in 0.00s', ''].join('\n');
+    assert.ok(runCompressor(cargoTest, own, engines)!.text.includes('   3: shop::total::{{closure}}'));
+  });
+
+  it('drops a failures: list only when every name in it has a block above', () => {
+    const text = compressAs(fixtureText('cargoTest', 'failures'), 'cargo test', engines).text;
+    assert.ok(!text.includes('failures:\n    tests::parses_lowercase_family'));
+    // `quiet_fail` failed without printing anything: the list is the only place that names it.
+    const silent = ['running 2 tests', 'test loud ... FAILED', 'test quiet_fail ... FAILED', '', 'failures:', '', '---- loud stdout ----', "thread 'loud' panicked at src/lib.rs:3:5:", 'boom', '', '', 'failures:', '    loud', '    quiet_fail', '', 'test result: FAILED. 0 passed; 2 failed; 0 ignored; 0 measured; 0 filtered out; finished in 0.00s', ''].join('\n');
+    const out = runCompressor(cargoTest, silent, engines)!.text;
+    assert.ok(out.includes('failures:\n    loud\n    quiet_fail'));
   });
 
   it('keeps compiler warnings printed before the tests', () => {

@@ -25,10 +25,10 @@ const CLASSIC_NOISE = /^(?: ---> |Removing intermediate container |Sending build
 // "Step 3/8 : RUN npm ci" (classic builder)
 const CLASSIC_STEP = /^Step \d+\/\d+ : /;
 
-const PROGRESS_KIND: DropKind = { detail: 'layer download/extract progress, context transfer, timings' };
-const INTERNAL: DropKind = { detail: 'BuildKit internal steps (load Dockerfile, metadata, context)' };
-const OUTPUT_KIND: DropKind = { detail: 'output of steps that succeeded (warning and error lines kept)' };
-const REPEAT: DropKind = { detail: "the failed step's output again, as BuildKit repeats it" };
+const PROGRESS_KIND: DropKind = { detail: 'layer progress, context transfer, timings' };
+const INTERNAL: DropKind = { detail: 'BuildKit internal steps' };
+const OUTPUT_KIND: DropKind = { detail: 'output of steps that succeeded' };
+const REPEAT: DropKind = { detail: "the failed step's output again" };
 
 export const dockerBuild: Compressor = {
   id: 'dockerBuild',

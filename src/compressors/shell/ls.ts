@@ -15,6 +15,8 @@ const LONG = /^([-bcdlpsD?])([-rwxsStT]{9})([.+@]?) +(\d+) +(\S+) +(\S+) +(\d+, 
 const TOTAL = /^total \d+(?:[.,]\d+)?[KMGT]?$/;
 // "ls: cannot access 'x': No such file or directory" — kept as it is
 const LS_ERROR = /^ls: /;
+// "5242880", "5.0M", "18K" — a size column, plain or human-readable
+const SIZE = /^([\d.,]+)([KMGTP]?)$/;
 // "./src/rules:" — a directory header of `ls -R` or of `ls a b`
 const HEADER = /^(.+):$/;
 
@@ -148,7 +150,7 @@ function hugeSize(list: readonly Long[]): number {
 
 /** "5242880", "5.0M", "18K" → bytes (approximate for the human-readable forms); device numbers → 0. */
 function sizeBytes(size: string): number {
-  const m = /^([\d.,]+)([KMGTP]?)/.exec(size);
+  const m = SIZE.exec(size);
   if (!m || size.includes(' ')) return 0;
   const value = Number(m[1].replace(',', '.'));
   return Number.isFinite(value) ? value * 1024 ** ' KMGTP'.indexOf(m[2] || ' ') : 0;

@@ -62,5 +62,6 @@ describe('apt', () => {
     assert.equal(runCompressor(apt, notFound, engines), undefined);
     assert.equal(runCompressor(apt, '', engines), undefined);
     assert.doesNotThrow(() => runCompressor(apt, `Get:1 ${'x'.repeat(200_000)}\n(Reading database ... ${'5%'.repeat(50_000)}\n`, engines));
+    assert.doesNotThrow(() => runCompressor(apt, `${'Inst a [1] (2 x [amd64])\n'.repeat(20)}Inst ${'b'.repeat(100_000)} [${'1 '.repeat(50_000)}(2 ${'x '.repeat(50_000)}\n`, engines));
   });
 });

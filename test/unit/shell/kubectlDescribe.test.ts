@@ -50,6 +50,7 @@ describe('kubectlDescribe', () => {
   it('declines text that is not a describe, or has nothing to cut', () => {
     assert.equal(runCompressor(kubectlDescribe, 'Error from server (NotFound): pods "x" not found\n', engines), undefined);
     assert.equal(runCompressor(kubectlDescribe, 'Name:   x\nStatus: Running\n', engines), undefined);
+    assert.doesNotThrow(() => runCompressor(kubectlDescribe, `Name: x\nContainers:\n  c:\n    State${' '.repeat(100_000)}x\n    ${'A '.repeat(50_000)}\n`, engines));
     assert.doesNotThrow(() => runCompressor(kubectlDescribe, `Name: x\nLabels: ${'a'.repeat(100_000)}\n${' '.repeat(100_000)}y\nEvents:\n  Type  Reason\n  ----  ------\n`, engines));
   });
 });

@@ -1,10 +1,11 @@
 // Mocha's default spec reporter. Keeps every numbered failure after the summary (title path, error,
-// `+ expected - actual` diff, first project frames), pending tests by name, warning- and error-looking
+// `+ expected - actual` diff unless node:assert's message already compares the values in full, first
+// project frames), pending tests by name, warning- and error-looking
 // lines printed among the tests, and the `passing`/`pending`/`failing` counts. The test tree itself
 // becomes one count. Declines when the numbered failures are not exactly 1..N for `N failing`.
 import type { CompressContext, Compressor, Draft, ParsedCommand, Source } from '../types';
 import { isErrorLine, isWarningLine } from '../shared/patterns';
-import { allShown, isPackageTestScript, JS_FRAMES, lineSpans, plural, renderTestReport, type Span } from './testReport';
+import { allShown, isPackageTestScript, JS_FRAMES, lineSpans, plural, renderTestReport, type Block, type Span } from './testReport';
 
 // `  65 passing (55ms)`
 const PASSING = /^ {2}(\d+) passing \(\d+(?:\.\d+)?m?s\)$/;
@@ -16,6 +17,12 @@ const FAILURE = /^ {2}(\d+)\) \S/;
 const NPM_LINE = /^npm (?:error|ERR!|warn|WARN|notice) /;
 // `    ✔ sums 1 identical items`, `    ✓ ok (12ms)`, `    1) rounds to cents`, `    - parses legacy SKUs`
 const TREE_TEST = /^ +(?:([✔✓])|(\d+)\)|(-)) \S/;
+// `      + expected - actual`: mocha's own diff of err.actual and err.expected follows.
+const MOCHA_DIFF = /^ +\+ expected - actual$/;
+// node:assert's message already compares them: `0.4 !== 0.39`, or its diff legend `+ actual - expected`
+// (incomplete when it says `... Lines skipped` or elides lines with `...`).
+const NODE_INEQUALITY = / !== /;
+const NODE_DIFF = /^ *\+ actual - expected( \.\.\. Lines skipped)?$/;
 
 export const mocha: Compressor = {
   id: 'mocha',
@@ -77,20 +84,51 @@ function compress(context: CompressContext): Draft | undefined {
     else treeLines++;
   }
 
+  // Under a node:assert error mocha prints the same comparison again, signs reversed: one copy stays.
+  let repeatedDiffs = 0;
+  const blocks: Block[] = failures.map((failure) => {
+    const drop = repeatedDiff(lines, failure);
+    if (drop.length > 0) repeatedDiffs++;
+    return { ...failure, drop };
+  });
   const trailer = end < lines.length ? [{ from: end, to: lines.length }] : [];
   const listedPending = pending.length <= 10 ? pending : [];
   return renderTestReport(context, {
     runner: 'mocha',
-    failures,
+    failures: blocks,
     notes: [...lineSpans([...loud, ...listedPending].sort((a, b) => a - b)), ...trailer],
     summary: [{ from: summary.from, to: summary.to }],
     cut: [
       plural(passed, 'passing test'),
       ...(listedPending.length < pending.length ? [`${pending.length} pending tests`] : []),
-      `${treeLines} other tree lines (suite titles, failing tests, console output)`,
+      `${treeLines} other tree lines (titles, failing tests, output)`,
+      ...(repeatedDiffs > 0 ? [`${plural(repeatedDiffs, 'diff')} mocha repeats`] : []),
     ].join(', '),
     complete: allShown(failures.length),
     grep: '✔',
     frames: JS_FRAMES,
   });
+}
+
+/**
+ * Mocha's `+ expected - actual` diff (to the first stack frame) when the node:assert message above it
+ * already compares the same values in full; nothing when the message's own diff skipped lines.
+ */
+function repeatedDiff(lines: readonly string[], failure: Span): number[] {
+  let legend = -1;
+  let compared = false;
+  for (let i = failure.from; i < failure.to && legend < 0; i++) {
+    const line = lines[i];
+    if (MOCHA_DIFF.test(line)) legend = i;
+    else if (NODE_INEQUALITY.test(line) && !JS_FRAMES.isFrame(line)) compared = true;
+    else {
+      const diff = NODE_DIFF.exec(line);
+      if (diff) compared = diff[1] === undefined;
+    }
+    if (line.trim() === '...') return []; // node:assert elided part of its diff
+  }
+  if (legend < 0 || !compared) return [];
+  const drop: number[] = [];
+  for (let i = legend; i < failure.to && !JS_FRAMES.isFrame(lines[i]); i++) drop.push(i);
+  return drop;
 }

@@ -42,6 +42,19 @@ describe('mocha', () => {
     assertRedeemable(result, input);
   });
 
+  it('leaves mocha\'s diff to the overall marker when node:assert already compared the values in full', () => {
+    const text = compressAs(fixtureText('mocha', 'failures'), 'npx mocha', engines).text;
+    assert.ok(text.includes('0.4 !== 0.39\n\n      at Context.<anonymous> (test/cart.spec.js:14:12)'));
+    assert.ok(text.includes("+   number: 42\n-   number: '0042'\n  }\n      at Context.<anonymous> (test/cart.spec.js:25:12)"));
+    assert.ok(!text.includes('      -0.4\n      +0.39'));
+    // node:assert skipped lines of its diff: mocha's full diff stays.
+    assert.ok(text.includes('      + expected - actual\n\n       {\n      -  "discount": 0.1\n      +  "discount": 0.15'));
+    assert.match(text, /, 3 diffs mocha repeats, /);
+    // With chai (no node:assert comparison), mocha's diff is the only one.
+    const chai = ['', '  0 passing (5ms)', '  1 failing', '', '  1) a:', '', '      AssertionError: expected { a: 1, b: [ 1, 2, 3 ] } to deeply equal { a: 2, b: [ 1, 2, 3 ] }', '      + expected - actual', '', '       {', '      -  "a": 1', '      +  "a": 2', '       }', '      ', '      at Context.<anonymous> (test/a.js:3:5)', '', ''].join('\n');
+    assert.ok(runCompressor(mocha, chai, engines)!.text.includes('      -  "a": 1\n      +  "a": 2'));
+  });
+
   it('keeps what npm prints after a failing script, and warnings among the tests', () => {
     const input = [
       '', '> shop@1.0.0 test', '> mocha', '', '',

@@ -7,11 +7,13 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type * as Ort from 'onnxruntime-web';
 import type { ContentType, Detection } from '../compressors/types';
+import { loadOrt } from './ort';
+
+export { ORT_WASM } from './ort';
 
 /** Files in dist/assets (copied there by esbuild.mjs). */
 export const DETECTOR_MODEL = 'contentDetector.onnx';
 export const DETECTOR_META = 'contentDetector.json';
-export const ORT_WASM = 'ort-wasm-simd-threaded.wasm';
 
 export interface DetectorClass {
   readonly label: string;
@@ -64,24 +66,6 @@ interface Loaded {
   readonly meta: DetectorMeta;
 }
 
-// One ORT instance per process: its WASM module is initialised once (env settings apply to it).
-let ortModule: typeof Ort | undefined;
-
-function loadOrt(wasm: Uint8Array): typeof Ort {
-  if (!ortModule) {
-    // require(), not import: esbuild aliases this to ORT's build with the glue inlined (no import(), no
-    // file:// fetch), and in plain Node it resolves to the CJS build. Both take the WASM as bytes.
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const ort = require('onnxruntime-web/wasm') as typeof Ort;
-    ort.env.wasm.wasmBinary = wasm;
-    ort.env.wasm.numThreads = 1;
-    ort.env.wasm.proxy = false;
-    ort.env.logLevel = 'error';
-    ortModule = ort;
-  }
-  return ortModule;
-}
-
 export interface DetectorTimings {
   /** Reading the files, initialising ORT's WASM and creating the session, in milliseconds. */
   readonly loadMs: number;
@@ -100,15 +84,14 @@ export class OnnxDetector {
   load(): Promise<Loaded> {
     this.loading ??= (async () => {
       const start = performance.now();
-      const [model, metaText, wasm] = await Promise.all([
+      const [model, metaText, ort] = await Promise.all([
         readFile(join(this.assetDir, DETECTOR_MODEL)),
         readFile(join(this.assetDir, DETECTOR_META), 'utf8'),
-        readFile(join(this.assetDir, ORT_WASM)),
+        loadOrt(this.assetDir),
       ]);
       const meta = JSON.parse(metaText) as DetectorMeta;
       const hash = createHash('sha256').update(model).digest('hex');
       if (hash !== meta.sha256) throw new Error(`${DETECTOR_MODEL} has SHA-256 ${hash}, not the ${meta.sha256} recorded in ${DETECTOR_META}`);
-      const ort = loadOrt(new Uint8Array(wasm));
       const session = await ort.InferenceSession.create(new Uint8Array(model), { executionProviders: ['wasm'], graphOptimizationLevel: 'all' });
       this.timings = { loadMs: performance.now() - start };
       return { ort, session, meta };

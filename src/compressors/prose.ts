@@ -2,11 +2,16 @@
 // matter, every code block and every list of commands stay; paragraphs, list items and tables are
 // ranked by relevance to the query (BM25) and by position (a section's lead, the introduction), near
 // duplicates are dropped, and each dropped run becomes one marker with its exact line range. Lines are
-// only ever kept or dropped whole — no sentence is rewritten.
-import type { CompressContext, Compressor, Draft, ParsedCommand, Source } from './types';
-import { DraftBuilder } from './shared/draft';
+// only ever kept or dropped whole — no sentence is rewritten — unless the user brought a prose model
+// (`Engines.proseModel`): then the kept paragraphs lose the words it scores lowest (prose/dropWords.ts),
+// each shortened paragraph marked with the range of its original lines.
+import type { CompressContext, CompressOptions, Compressor, Draft, ParsedCommand, Source } from './types';
+import { DraftBuilder, MAX_LINE_CHARS } from './shared/draft';
 import { bm25Scores, words } from './shared/bm25';
+import { formatMarker } from './shared/markers';
 import { isInstructionFile } from './instructions';
+import { dropWords, type DropResult, type ModelBlock, type ShortenedBlock } from './prose/dropWords';
+import { queryWordSet } from './prose/protectedWords';
 
 /** Without a budget, paragraphs at least this relevant (share of the best BM25 score) are kept. */
 const RELEVANT_SHARE = 0.35;
@@ -90,12 +95,40 @@ export const prose: Compressor = {
     return blocks.filter((b) => b.kind === 'heading').length >= 3 && looksLikeProse(lines, blocks);
   },
   compress(context: CompressContext): Draft | undefined {
-    const { lines } = context.source;
-    const blocks = parseBlocks(lines);
-    if (!looksLikeProse(lines, blocks)) return undefined;
-    return render(context, blocks);
+    const selection = select(context.source.lines, context.options);
+    return selection && emit(context, selection);
   },
 };
+
+/**
+ * The lines a prose model may shorten, grouped by paragraph (list item, quote): those of the
+ * paragraphs this compressor keeps, minus lines that look like code. Hosts score exactly these lines
+ * before compressing; empty when the text is not prose.
+ */
+export function proseModelLines(source: Source, options: CompressOptions): ModelBlock[] {
+  const selection = select(source.lines, options);
+  return selection ? modelBlocks(source.lines, selection) : [];
+}
+
+/** Block kinds whose kept lines the prose model may shorten (never code, headings, tables or HTML). */
+const MODEL_KINDS = new Set<BlockKind>(['paragraph', 'item', 'list', 'quote']);
+// `[hr:3f9a0c1b2d4e omitted 4 lines]` — a marker already in the text is never touched
+const MARKER_TEXT = /\[hr:[0-9a-f]{12} /;
+
+function modelBlocks(lines: readonly string[], { blocks, kept }: Selection): ModelBlock[] {
+  const out: ModelBlock[] = [];
+  for (const b of blocks) {
+    if (!MODEL_KINDS.has(b.kind) || b.command || !kept.has(b)) continue;
+    const eligible: number[] = [];
+    for (let i = b.start; i < b.end; i++) {
+      const line = lines[i];
+      if (line.trim() === '' || FENCE.test(line.trimStart()) || CODE_LIKE.test(line) || line.length > MAX_LINE_CHARS || MARKER_TEXT.test(line)) continue;
+      eligible.push(i);
+    }
+    if (eligible.length > 0) out.push({ lines: eligible });
+  }
+  return out;
+}
 
 function isDocument(fileName: string): boolean {
   return !isInstructionFile(fileName) && (DOC_FILE.test(fileName) || DOC_NAME.test(fileName));
@@ -250,9 +283,17 @@ function groupShortLists(blocks: Block[], lines: readonly string[]): Block[] {
 
 const DROPPABLE = new Set<BlockKind>(['paragraph', 'item', 'list', 'table', 'html', 'quote', 'example']);
 
-function render(context: CompressContext, blocks: Block[]): Draft {
-  const { lines } = context.source;
-  const query = context.options.query ?? '';
+interface Selection {
+  readonly blocks: readonly Block[];
+  readonly kept: Set<Block>;
+  readonly unitCount: number;
+}
+
+/** Which paragraphs, lists and tables stay; `undefined` when the text is not prose. Pure: the same lines and options give the same choice. */
+function select(lines: readonly string[], options: CompressOptions): Selection | undefined {
+  const blocks = parseBlocks(lines);
+  if (!looksLikeProse(lines, blocks)) return undefined;
+  const query = options.query ?? '';
   markIrrelevantCode(blocks, lines, query);
   const units = blocks.filter((b) => DROPPABLE.has(b.kind) && !b.command);
   const headingOf = new Map<number, string>();
@@ -281,10 +322,9 @@ function render(context: CompressContext, blocks: Block[]): Draft {
     if ((lead.has(u) || (k < INTRO_UNITS && u.section <= 1 && !decoration) || relevant) && !(decoration && !relevant)) kept.add(u);
   });
   dropDuplicates(units, kept, text);
-  const budget = context.options.budget;
+  const budget = options.budget;
   if (budget !== undefined) fitBudget(units, kept, score, blocks, lines, budget * 4);
-
-  return emit(context, blocks, kept, units.length);
+  return { blocks, kept, unitCount: units.length };
 }
 
 /**
@@ -343,9 +383,14 @@ function fitBudget(units: readonly Block[], kept: Set<Block>, score: Map<Block, 
   }
 }
 
-function emit(context: CompressContext, blocks: readonly Block[], kept: Set<Block>, unitCount: number): Draft {
+function emit(context: CompressContext, selection: Selection): Draft {
+  const { blocks, kept, unitCount } = selection;
   const { lines } = context.source;
   const builder = new DraftBuilder(context.source);
+  const model = shortenWithModel(context, selection, builder);
+  const shortened = model?.result;
+  const markerAfter = new Map<number, ShortenedBlock>();
+  for (const b of shortened?.blocks ?? []) markerAfter.set(b.last, b);
   const keepLine = new Uint8Array(lines.length);
   const dropped = new Map<number, Block>();
   for (const b of blocks) {
@@ -376,6 +421,13 @@ function emit(context: CompressContext, blocks: readonly Block[], kept: Set<Bloc
 
   let droppedUnits = 0;
   for (let i = 0; i < lines.length; ) {
+    const rewritten = shortened?.lines.get(i);
+    if (keepLine[i] && rewritten !== undefined) {
+      const b = markerAfter.get(i);
+      builder.write(b ? `${rewritten} ${builder.marker(modelMarker(builder, b))}` : rewritten);
+      i++;
+      continue;
+    }
     if (keepLine[i]) { builder.keep(i); i++; continue; }
     let j = i;
     const inRun = new Set<Block>();
@@ -390,7 +442,39 @@ function emit(context: CompressContext, blocks: readonly Block[], kept: Set<Bloc
   }
   builder.note('prose-outline', `kept every heading, code block and command list; ${unitCount - droppedUnits} of ${unitCount} paragraphs, lists and tables kept`);
   if (context.options.query) builder.note('prose-rank', 'paragraphs ranked by BM25 against the query, then by position');
+  if (model) builder.note('prose-model', model.note);
   return builder.build();
+}
+
+/**
+ * With a prose model, drops the lowest-scored words of the kept paragraphs and notes what ran (the
+ * model's and tokenizer's SHA-256, words kept); without usable scores, notes why and changes nothing.
+ */
+function shortenWithModel(context: CompressContext, selection: Selection, builder: DraftBuilder): { result?: DropResult; note: string } | undefined {
+  const model = context.engines.proseModel;
+  if (!model) return undefined;
+  const scores = model.scores(context.source.text);
+  const ran = `model sha256 ${model.sha256}, tokenizer sha256 ${model.tokenizerSha256}`;
+  if (!scores) return { note: `${ran}: this text was not scored in advance; deterministic path only` };
+  if (scores.unavailable) return { note: `unavailable (${scores.unavailable}); deterministic path only` };
+  const blocks = modelBlocks(context.source.lines, selection);
+  // The saving, counted with the real tokenizer, must beat the marker's tokens by a margin.
+  const tokens = context.engines.tokens;
+  const pays = (before: string, after: string, b: ShortenedBlock) =>
+    tokens.count(before) - tokens.count(`${after} ${formatMarker({ id: context.source.id, ...modelMarker(builder, b) })}`) >= MIN_MODEL_SAVING_TOKENS;
+  const result = dropWords(context.source.lines, blocks, scores.lines, model.keepRatio, queryWordSet(context.options.query), pays);
+  const share = result.total > 0 ? Math.round((100 * result.kept) / result.total) : 100;
+  const note = `${ran}: kept ${result.kept} of ${result.total} words (${share} %, target ${Math.round(model.keepRatio * 100)} %) in the kept paragraphs; ` +
+    `${result.blocks.length} of ${result.blockCount} shortened; ${result.protectedCount} protected words (code, numbers, names, paths, quotes, negations, query) always kept${scores.note ? `; ${scores.note}` : ''}`;
+  return { result, note };
+}
+
+/** Tokens a shortened paragraph must save beyond its marker's cost, or it stays whole. */
+const MIN_MODEL_SAVING_TOKENS = 6;
+
+function modelMarker(builder: DraftBuilder, b: ShortenedBlock) {
+  // No detail: "elided N words" and the L range of the original lines say it all, in fewer tokens.
+  return { verb: 'elided', count: b.droppedWords, unit: 'words', lines: [builder.lineNumber(b.first), builder.lineNumber(b.last)] } as const;
 }
 
 /** `3 paragraphs, 1 table` — what a cut held, counted from the blocks. */

@@ -43,6 +43,34 @@ export interface Engines {
   readonly syntax?: SyntaxEngine;
   /** Guesses a content type when nothing else says what a text is. */
   readonly detector?: ContentDetector;
+  /** The user's own prose model (opt-in): keep-probabilities of words, computed by the host in advance. */
+  readonly proseModel?: ProseModel;
+}
+
+/**
+ * A token-classification model the user brought (`headroom.prose.model`). The core is synchronous, so
+ * the host scores the lines the prose compressor will ask about before compressing (see
+ * `proseModelLines`), and hands over the answers here.
+ */
+export interface ProseModel {
+  /** SHA-256 (hex) of the model file and of its tokenizer: the transforms say exactly what ran. */
+  readonly sha256: string;
+  readonly tokenizerSha256: string;
+  /** Share of the words the model may drop that stay (0–1]. */
+  readonly keepRatio: number;
+  /**
+   * Keep-probability (0–1) of every word (`splitWords`) of each line scored for this exact text, by line
+   * index; `undefined` when this text was not scored.
+   */
+  scores(text: string): ProseScores | undefined;
+}
+
+export interface ProseScores {
+  readonly lines: ReadonlyMap<number, readonly number[]>;
+  /** Why the model could not run on this text (failed to load, wrong hash, …): the prose compressor says so and stays deterministic. */
+  readonly unavailable?: string;
+  /** Something the transforms should say about the scoring (e.g. lines left unscored past the word cap). */
+  readonly note?: string;
 }
 
 /**
@@ -121,7 +149,7 @@ export interface MarkerInfo {
 }
 
 export type MarkerVerb = 'omitted' | 'collapsed' | 'elided' | 'truncated' | 'binary' | 'unreadable';
-export type MarkerUnit = 'lines' | 'chars' | 'bytes' | 'rows' | 'keys' | 'items' | 'files' | 'tests' | 'frames';
+export type MarkerUnit = 'lines' | 'chars' | 'bytes' | 'rows' | 'keys' | 'items' | 'files' | 'tests' | 'frames' | 'words';
 
 /** An original kept so that every cut can be undone byte for byte. `id` is a content hash. */
 export interface Original {

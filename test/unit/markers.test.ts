@@ -4,7 +4,7 @@ import { formatMarker, scanMarkers } from '../../src/compressors/shared/markers'
 import type { MarkerInfo } from '../../src/compressors/types';
 
 const VERBS = ['omitted', 'collapsed', 'elided', 'truncated', 'binary', 'unreadable'] as const;
-const UNITS = ['lines', 'chars', 'bytes', 'rows', 'keys', 'items', 'files', 'tests', 'frames'] as const;
+const UNITS = ['lines', 'chars', 'bytes', 'rows', 'keys', 'items', 'files', 'tests', 'frames', 'words'] as const;
 
 describe('marker grammar', () => {
   it('formats the documented example', () => {

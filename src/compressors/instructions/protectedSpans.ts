@@ -27,7 +27,7 @@ const FILE_NAME = /\.[A-Za-z]/;
 // `3`, `5.6`, `1,000`, `4.5` in `4.5:1`
 const NUMBER = /\d+(?:[.,]\d+)*/g;
 // `not`, `never`, `don't`, `without`, `only` … (a rule that loses one of these says something else)
-const NEGATION = /\b(?:not|no|never|none|nor|neither|nothing|nobody|nowhere|cannot|without|avoid|except|unless|only|\w+n't)\b/gi;
+export const NEGATION = /\b(?:not|no|never|none|nor|neither|nothing|nobody|nowhere|cannot|without|avoid|except|unless|only|\w+n't)\b/gi;
 
 export interface Parked {
   /** The text with each protected span replaced by a placeholder. */
@@ -81,6 +81,24 @@ function nameSpan(run: string): { start: number; end: number } | undefined {
   // The `.` of `setup.py.` ends a sentence.
   while (end > start && run[end - 1] === '.') end--;
   return FILE_NAME.test(run.slice(start, end)) ? { start, end } : undefined;
+}
+
+/**
+ * Where `parkSpans` finds its spans, as [start, end) UTF-16 offsets into `text` (the prose model's
+ * word dropping must not touch them). The whole text when it already holds a placeholder character.
+ */
+export function protectedRanges(text: string): Array<readonly [number, number]> {
+  if (text.includes(PLACEHOLDER_OPEN)) return [[0, text.length]];
+  const parked = parkSpans(text);
+  const ranges: Array<readonly [number, number]> = [];
+  let shift = 0;
+  for (const m of parked.text.matchAll(PLACEHOLDER)) {
+    const start = m.index + shift;
+    const span = parked.spans[Number(m[1])];
+    ranges.push([start, start + span.length]);
+    shift += span.length - m[0].length;
+  }
+  return ranges;
 }
 
 export function unparkSpans(text: string, spans: readonly string[]): string {

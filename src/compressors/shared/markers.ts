@@ -4,7 +4,7 @@
 //
 //   id      12 lowercase hex digits: the SHA-256 prefix of the stored original
 //   verb    omitted | collapsed | elided | truncated | binary | unreadable
-//   unit    lines | chars | bytes | rows | keys | items | files | tests | frames (singular when count is 1)
+//   unit    lines | chars | bytes | rows | keys | items | files | tests | frames | words (singular when count is 1)
 //   L a-b   1-based inclusive line range inside that original (present when the cut is one range)
 //   detail  free text without `]` or newlines, at most MAX_DETAIL chars
 //
@@ -17,7 +17,7 @@ const MAX_DETAIL = 160;
 
 // Matches `[hr:3f9a0c1b2d4e omitted 240 lines L13-252: npm progress]`; no nested quantifiers, linear time.
 const MARKER_PATTERN =
-  /\[hr:([0-9a-f]{12}) (omitted|collapsed|elided|truncated|binary|unreadable) (\d+) (line|char|byte|row|key|item|file|test|frame)s?(?: L(\d+)-(\d+))?(?:: ([^\]\n]*))?\]/g;
+  /\[hr:([0-9a-f]{12}) (omitted|collapsed|elided|truncated|binary|unreadable) (\d+) (line|char|byte|row|key|item|file|test|frame|word)s?(?: L(\d+)-(\d+))?(?:: ([^\]\n]*))?\]/g;
 
 export function formatMarker(marker: MarkerInfo): string {
   const range = marker.lines ? ` L${marker.lines[0]}-${marker.lines[1]}` : '';

@@ -6,6 +6,7 @@ import { parseLineRange, sliceOriginal } from '../compressors/shared/slice';
 import { Runtime } from '../runtime/runtime';
 import { defaultStoreDir } from '../runtime/originalsStore';
 import { ENCODINGS, type Encoding } from '../runtime/tokenizer';
+import type { ProseModelFiles } from '../runtime/proseModel';
 import { parseArgs, type ParsedArgs } from './args';
 import { readInput } from './readInput';
 import { mcpMain } from '../mcp/main';
@@ -14,6 +15,8 @@ import { hookMain } from '../hook/main';
 const USAGE = `Usage:
   headroom compress [FILE|-] [--type T] [--command "CMD"] [--language L] [--file-name NAME]
                     [--query "Q"] [--budget N] [--min-tokens N] [--json] [--no-hint]
+                    [--prose-model FILE --prose-model-sha256 HEX [--prose-tokenizer FILE]
+                     [--prose-tokenizer-sha256 HEX] [--prose-keep-ratio R]]
   headroom retrieve ID [--lines A-B] [--grep TEXT] [--numbered]
   headroom count [FILE|-] [--encoding E]
   headroom mcp [--root DIR] [--no-run]      an MCP server on stdio (mcp --help)
@@ -32,6 +35,11 @@ Options:
   --min-tokens N  pass inputs smaller than N tokens through untouched (default 120)
   --json          print {text, tokensBefore, tokensAfter, type, compressor, transforms, markers, original, cuts, ms}
   --no-hint       do not append the one-line "how to retrieve" hint when something was cut
+  --prose-model FILE          your own ONNX token-classification model for prose (see the README);
+                              used only when its SHA-256 is --prose-model-sha256 HEX
+  --prose-tokenizer FILE      its Hugging Face tokenizer.json (default: tokenizer.json beside the model)
+  --prose-tokenizer-sha256 H  refuse the tokenizer unless it has this SHA-256
+  --prose-keep-ratio R        share of the prose model's droppable words to keep, 0 < R ≤ 1 (default 0.5)
   --lines A-B     retrieve only lines A to B (1-based, inclusive) of the original
   --grep TEXT     retrieve only lines containing TEXT (case-insensitive, plain text)
   --numbered      prefix retrieved lines with their line numbers
@@ -42,8 +50,12 @@ Exit status: 0 on success, 1 when an original cannot be found or read, 2 on a us
 
 const SPEC = {
   flags: ['json', 'no-hint', 'numbered', 'help', 'version'],
-  values: ['type', 'command', 'language', 'file-name', 'query', 'budget', 'min-tokens', 'lines', 'grep', 'encoding', 'store'],
+  values: ['type', 'command', 'language', 'file-name', 'query', 'budget', 'min-tokens', 'lines', 'grep', 'encoding', 'store',
+    'prose-model', 'prose-model-sha256', 'prose-tokenizer', 'prose-tokenizer-sha256', 'prose-keep-ratio'],
 } as const;
+
+// `3f9a0c…` (64 hex digits): a SHA-256 as `sha256sum` prints it
+const SHA256_HEX = /^[0-9a-fA-F]{64}$/;
 
 class UsageError extends Error {}
 
@@ -71,6 +83,7 @@ async function main(argv: string[]): Promise<number> {
       assetDir: join(__dirname, 'assets'),
       store: { dir: args.values.get('store') ?? defaultStoreDir() },
       encoding: encodingOf(args),
+      prose: proseModelOf(args),
     });
     switch (command) {
       case 'compress': return await compressCommand(runtime, rest, args);
@@ -162,6 +175,22 @@ function encodingOf(args: ParsedArgs): Encoding | undefined {
   if (value === undefined) return undefined;
   if (!(ENCODINGS as readonly string[]).includes(value)) throw new UsageError(`--encoding must be one of ${ENCODINGS.join(', ')}`);
   return value as Encoding;
+}
+
+/** `--prose-model` and its companions; the model is read (and its hash checked) only when prose is compressed. */
+function proseModelOf(args: ParsedArgs): ProseModelFiles | undefined {
+  const model = args.values.get('prose-model');
+  const companions = ['prose-model-sha256', 'prose-tokenizer', 'prose-tokenizer-sha256', 'prose-keep-ratio'].filter((name) => args.values.has(name));
+  if (model === undefined) {
+    if (companions.length > 0) throw new UsageError(`--${companions[0]} needs --prose-model FILE`);
+    return undefined;
+  }
+  const sha256 = args.values.get('prose-model-sha256');
+  if (!sha256 || !SHA256_HEX.test(sha256)) throw new UsageError('--prose-model needs --prose-model-sha256 with the model\'s SHA-256 (64 hex digits; `sha256sum FILE` prints it)');
+  const ratioText = args.values.get('prose-keep-ratio');
+  const keepRatio = ratioText === undefined ? undefined : Number(ratioText);
+  if (keepRatio !== undefined && !(keepRatio > 0 && keepRatio <= 1)) throw new UsageError(`--prose-keep-ratio must be a number above 0 and at most 1, not "${ratioText}"`);
+  return { model, sha256, tokenizer: args.values.get('prose-tokenizer'), tokenizerSha256: args.values.get('prose-tokenizer-sha256'), keepRatio };
 }
 
 function numberOption(args: ParsedArgs, name: string): number | undefined {

@@ -3,12 +3,14 @@
 import { createHash } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { compress, MAX_ENGINE_CHARS } from '../compressors/compress';
-import { needsDetector } from '../compressors/route';
+import { proseModelLines } from '../compressors/prose';
+import { needsDetector, route } from '../compressors/route';
 import { decodeInput } from '../compressors/shared/decode';
 import { renderTerminal } from '../compressors/shared/terminal';
-import type { CompressOptions, CompressResult, Detection, Engines } from '../compressors/types';
+import type { CompressOptions, CompressResult, Detection, Engines, ProseModel, ProseScores } from '../compressors/types';
 import { DEFAULT_MIN_TOKENS } from '../compressors/types';
 import { OnnxDetector } from './detector';
+import { DEFAULT_KEEP_RATIO, OnnxProseModel, type ProseModelFiles } from './proseModel';
 import { OriginalsStore, type StoreOptions } from './originalsStore';
 import { DEFAULT_ENCODING, Tokenizers, type Encoding } from './tokenizer';
 import { TreeSitterEngine } from './treeSitter';
@@ -20,6 +22,11 @@ export interface RuntimeOptions {
   readonly encoding?: Encoding;
   /** Run the learned content-type detector on text nothing else describes (default true). */
   readonly detector?: boolean;
+  /**
+   * The user's prose model (opt-in; absent: the prose compressor stays deterministic). `unavailable`:
+   * one is configured but cannot be used yet (not downloaded); the transforms say why.
+   */
+  readonly prose?: ProseModelFiles | { readonly unavailable: string; readonly sha256?: string; readonly keepRatio?: number };
 }
 
 export interface TimedResult extends CompressResult {
@@ -38,6 +45,8 @@ export class Runtime {
   private readonly syntax: TreeSitterEngine;
   /** Names what a hint-less text is; ORT and the model load on its first use. */
   readonly detector: OnnxDetector;
+  /** The user's prose model, when one is configured; ORT, the model and its tokenizer load on its first use. */
+  readonly proseModel?: OnnxProseModel;
   private enginesReady?: Promise<Engines>;
 
   constructor(private readonly options: RuntimeOptions) {
@@ -45,6 +54,7 @@ export class Runtime {
     this.tokenizers = new Tokenizers(options.assetDir);
     this.syntax = new TreeSitterEngine(options.assetDir);
     this.detector = new OnnxDetector(options.assetDir);
+    if (options.prose && 'model' in options.prose) this.proseModel = new OnnxProseModel(options.prose, options.assetDir);
   }
 
   engines(): Promise<Engines> {
@@ -63,6 +73,8 @@ export class Runtime {
       if (found?.language) await engines.syntax?.prepare?.({ language: found.language });
       engines = { ...engines, detector: { detect: (t: string) => (t === text ? found : undefined) } };
     }
+    const proseModel = await this.scoreProse(input, options, engines);
+    if (proseModel) engines = { ...engines, proseModel };
     const start = performance.now();
     const result = compress(input, options, engines);
     const ms = performance.now() - start;
@@ -76,11 +88,38 @@ export class Runtime {
    */
   private async detect(input: string | Uint8Array, options: CompressOptions): Promise<{ text: string; found?: Detection } | undefined> {
     if (this.options.detector === false || !needsDetector(options)) return undefined;
-    const decoded = decodeInput(input);
-    if (decoded.kind === 'binary') return undefined;
-    const text = renderTerminal(decoded.text).text;
-    if (text.length < (options.minTokens ?? DEFAULT_MIN_TOKENS) || text.length > MAX_ENGINE_CHARS) return undefined;
-    return { text, found: await this.detector.detect(text) };
+    const text = routedText(input, options);
+    return text === undefined ? undefined : { text, found: await this.detector.detect(text) };
+  }
+
+  /**
+   * With a prose model configured and the router about to consider the prose compressor, scores the
+   * words of the paragraphs it will keep (the core is synchronous, so this happens first). A model
+   * that cannot load or run gives the reason instead, and the prose compressor stays deterministic.
+   */
+  private async scoreProse(input: string | Uint8Array, options: CompressOptions, engines: Engines): Promise<ProseModel | undefined> {
+    const prose = this.options.prose;
+    if (!prose) return undefined;
+    const text = routedText(input, options);
+    if (text === undefined) return undefined;
+    const source = { id: '', text, lines: text.split('\n') };
+    // Routing without tree-sitter: cheaper, and it can only add candidates (the prose compressor among them).
+    if (!route(source, options, { ...engines, syntax: undefined }).some((c) => c.compressor.id === 'prose')) return undefined;
+    const keepRatio = prose.keepRatio !== undefined && prose.keepRatio > 0 && prose.keepRatio <= 1 ? prose.keepRatio : DEFAULT_KEEP_RATIO;
+    const model = this.proseModel;
+    let scores: ProseScores;
+    let tokenizerSha256 = '';
+    if (!model) {
+      scores = { lines: new Map(), unavailable: 'unavailable' in prose ? prose.unavailable : 'no model' };
+    } else {
+      try {
+        scores = await model.score(source.lines, proseModelLines(source, options));
+        tokenizerSha256 = await model.tokenizerSha256();
+      } catch (error) {
+        scores = { lines: new Map(), unavailable: error instanceof Error ? error.message : String(error) };
+      }
+    }
+    return { sha256: (prose.sha256 ?? '').trim().toLowerCase(), tokenizerSha256, keepRatio, scores: (t: string) => (t === text ? scores : undefined) };
   }
 
   async countTokens(text: string, encoding: Encoding = this.options.encoding ?? DEFAULT_ENCODING): Promise<number> {
@@ -89,6 +128,14 @@ export class Runtime {
 
   async dispose(): Promise<void> {
     this.enginesReady = undefined;
-    await Promise.all([this.tokenizers.dispose(), this.detector.dispose()]);
+    await Promise.all([this.tokenizers.dispose(), this.detector.dispose(), this.proseModel?.dispose()]);
   }
+}
+
+/** The text the core will route (decoded, terminal-rendered), when it is not binary, too small to compress or oversized. */
+function routedText(input: string | Uint8Array, options: CompressOptions): string | undefined {
+  const decoded = decodeInput(input);
+  if (decoded.kind === 'binary') return undefined;
+  const text = renderTerminal(decoded.text).text;
+  return text.length < (options.minTokens ?? DEFAULT_MIN_TOKENS) || text.length > MAX_ENGINE_CHARS ? undefined : text;
 }

@@ -29,6 +29,11 @@ export interface Diagnostic {
    * every warning (rustc's `= note: #[warn(…)] on by default`). They stay in the stashed block.
    */
   readonly quiet?: readonly number[];
+  /**
+   * An error whose message repeats an earlier error's word for word (a template instantiated again):
+   * it keeps its frame and the ends of its context; its notes, the same as before, are marked in place.
+   */
+  readonly repeats?: boolean;
 }
 
 export interface Scan {
@@ -77,6 +82,8 @@ const DEFAULTS: Required<RenderOptions> = {
   // `TS7006 Parameter 'x' implicitly has an 'any' type` frame teaches nothing the 3rd did not.
   framedErrors: 5,
 };
+/** Lines kept after the message of an error that repeats an earlier one: its frame (source and caret). */
+const REPEAT_BODY_LINES = 2;
 /** Fewer noise lines than this in one place are kept rather than marked. */
 const MIN_NOISE_RUN = 3;
 /** Rules named in the per-rule count line; the rest are counted as "N more rules". */
@@ -86,6 +93,8 @@ const KEEP = 0;
 const NOISE = 1;
 const WARNING = 2;
 const TRIMMED = 3;
+/** The middle of a long context (`In file included from`, `required from` chains) above a head: marked in place. */
+const CONTEXT = 7;
 /** The shortened part of a warning shown as an example: stashed with the dropped warnings. */
 const EXAMPLE_REST = 6;
 const FRAME = 4;
@@ -156,7 +165,8 @@ export function renderDiagnostics(context: CompressContext, scan: Scan, options:
         for (let i = messageEnd; i < end; i++) state[i] = FRAME;
       }
       trimContext(state, d, opts.contextLines);
-    } else trimBlock(state, d, opts.errorBodyLines, opts.contextLines, TRIMMED);
+    } else if (d.repeats) trimBlock(state, d, REPEAT_BODY_LINES, 1, TRIMMED);
+    else trimBlock(state, d, opts.errorBodyLines, opts.contextLines, TRIMMED);
   });
 
   // Group titles follow what is under them.
@@ -194,7 +204,7 @@ export function renderDiagnostics(context: CompressContext, scan: Scan, options:
     let trimmed = false;
     for (; to < lines.length && state[to] !== KEEP; to++) {
       if (state[to] === NOISE) noisy++;
-      if (state[to] === TRIMMED) trimmed = true;
+      if (state[to] === TRIMMED || state[to] === CONTEXT) trimmed = true;
     }
     if (noisy > 0 && noisy < MIN_NOISE_RUN && !trimmed) for (let k = from; k < to; k++) if (state[k] === NOISE) state[k] = KEEP;
     from = to;
@@ -236,6 +246,7 @@ export function renderDiagnostics(context: CompressContext, scan: Scan, options:
       if (state[j] === WARNING && d) tally.add(d.rule, 'warning');
       else if (state[j] === NOISE) tally.add(scan.noise?.get(j) ?? 'noise', 'noise');
       else if (state[j] === TRIMMED) tally.add('', 'trimmed');
+      else if (state[j] === CONTEXT) tally.add('', 'context');
       j++;
     }
     if (tally.inPlace) builder.omit(i, j, { detail: tally.describe(noun) });
@@ -280,7 +291,7 @@ function trimBlock(state: Uint8Array, d: Diagnostic, bodyLines: number, contextL
 
 function trimContext(state: Uint8Array, d: Diagnostic, contextLines: number): void {
   if (d.head - d.from <= 2 * contextLines + 1) return;
-  for (let i = d.from + contextLines; i < d.head - contextLines; i++) if (state[i] === KEEP) state[i] = TRIMMED;
+  for (let i = d.from + contextLines; i < d.head - contextLines; i++) if (state[i] === KEEP) state[i] = CONTEXT;
 }
 
 function ruleLine(perRule: ReadonlyMap<string, { total: number; kept: number }>, total: number, noun: string): string {
@@ -295,15 +306,17 @@ class Tally {
   private readonly noise = new Map<string, number>();
   private warnings = 0;
   private trimmed = 0;
+  private context = 0;
 
   /** Runs with noise or a trimmed block get a marker in place; warnings alone are in the stashed cut. */
   get inPlace(): boolean {
-    return this.noise.size > 0 || this.trimmed > 0;
+    return this.noise.size > 0 || this.trimmed > 0 || this.context > 0;
   }
 
-  add(key: string, kind: 'warning' | 'noise' | 'trimmed'): void {
+  add(key: string, kind: 'warning' | 'noise' | 'trimmed' | 'context'): void {
     if (kind === 'warning') this.warnings++;
     else if (kind === 'noise') this.noise.set(key, (this.noise.get(key) ?? 0) + 1);
+    else if (kind === 'context') this.context++;
     else this.trimmed++;
   }
 
@@ -311,6 +324,7 @@ class Tally {
     const parts: string[] = [];
     for (const [label, n] of this.noise) parts.push(`${n} ${label}`);
     if (this.trimmed > 0) parts.push('rest of the diagnostic above');
+    if (this.context > 0) parts.push('context of the diagnostic below');
     if (this.warnings > 0) parts.push(`${this.warnings} ${this.warnings === 1 ? noun.slice(0, noun.endsWith('s') ? -1 : undefined) : noun} also in the grouped cut`);
     return parts.join('; ');
   }

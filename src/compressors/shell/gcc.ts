@@ -66,11 +66,13 @@ export const gcc: Compressor = {
     let reportedWarnings = 0;
     let counted = false;
     let contextStart: number | undefined;
-    let open: { from: number; head: number; severity: 'error' | 'warning'; rule: string } | undefined;
+    let open: { from: number; head: number; severity: 'error' | 'warning'; rule: string; repeats: boolean } | undefined;
     const close = (to: number) => {
-      if (open) diagnostics.push({ from: open.from, to, head: open.head, severity: open.severity, rule: open.rule });
+      if (open) diagnostics.push({ from: open.from, to, head: open.head, severity: open.severity, rule: open.rule, ...(open.repeats ? { repeats: true } : {}) });
       open = undefined;
     };
+    // Error messages seen so far: a template error instantiated again repeats its notes word for word.
+    const messages = new Set<string>();
     for (let i = 0; i < lines.length; i++) {
       const line = lines[i];
       const head = HEAD.exec(line);
@@ -93,7 +95,9 @@ export const gcc: Compressor = {
           head: i,
           severity: isError ? 'error' : 'warning',
           rule: severity === 'note' ? 'note' : (!isError && FLAG.exec(message)?.[1]) || messageTemplate(message),
+          repeats: isError && head !== null && messages.has(message),
         };
+        if (isError && head) messages.add(message);
         contextStart = undefined;
         continue;
       }

@@ -55,6 +55,21 @@ describe('gcc', () => {
     assert.match(result.text, /omitted 8 lines L1-8: 8 compiler command lines/);
   });
 
+  it('keeps a repeated template error\'s message, frame and `required from here`, and marks its repeated notes in place', () => {
+    const input = fixture('gcc', 'gpp-template-errors');
+    const result = compressWith(input, 'g++ -c report.cpp', engines);
+    const text = result.text;
+    for (const at of ['45:23', '98:22', '69:22']) assert.ok(text.includes(`/usr/include/c++/12/bits/predefined_ops.h:${at}: error: no match for ‘operator<’ (operand types are ‘Entry’ and ‘Entry’)`), at);
+    assert.ok(text.includes('report.cpp:14:12:   required from here\n/usr/include/c++/12/bits/predefined_ops.h:98:22: error: no match for ‘operator<’ (operand types are ‘Entry’ and ‘Entry’)\n   98 |       { return __val < *__it; }\n      |                ~~~~~~^~~~~~~\n[hr:'));
+    // The first of them keeps its candidate notes; the later ones' notes are one marker each.
+    assert.equal(text.split('note: candidate: ‘template<class _IteratorL, class _IteratorR, class _Container>').length, 2);
+    assert.equal(result.markers.filter((m) => m.detail === 'context of the diagnostic below').length, 2);
+    redeem(result);
+    // Different messages are no repeat: each keeps its notes.
+    const two = ['a.cpp:3:5: error: no match for ‘operator<’ (operand types are ‘A’ and ‘A’)', '    3 | a < a;', '      | ~ ^ ~', ...Array.from({ length: 6 }, (_, i) => `b.h:${i}:1: note: candidate ${i}`), 'a.cpp:4:5: error: no match for ‘operator<’ (operand types are ‘B’ and ‘B’)', '    4 | b < b;', '      | ~ ^ ~', ...Array.from({ length: 6 }, (_, i) => `b.h:${i}:1: note: candidate ${i}`), ''].join('\n');
+    assert.equal(runAlone(gcc, two, engines)!.text, two);
+  });
+
   it('keeps the start of a very long note chain and marks the rest in place', () => {
     const input = fixture('gcc', 'gpp-template-errors');
     const result = compressWith(input, 'g++ -c report.cpp', engines);

@@ -28,6 +28,8 @@ export interface MarkerSpec {
 
 /** Kinds cut in at most this many runs get one ranged marker per run; more runs get one grep marker. */
 const MAX_RANGED_RUNS = 3;
+/** A cut's tokens are counted on its first this many characters (then twice as many, …) until they outweigh its marker. */
+const PROBE_CHARS = 2048;
 
 export class LinePlan {
   private readonly dropped: (DropKind | undefined)[];
@@ -154,7 +156,7 @@ export class LinePlan {
       const detail = details.join(', ');
       // A cut must save tokens: lines that cost no more than their marker would are kept instead.
       const marker = { verb: 'omitted' as const, count: end - i, unit: 'lines' as const, lines: [i + 1, end] as const, detail };
-      if (this.tokens(lines.slice(i, end).join('\n')) <= this.tokens(formatMarker(this.toInfo(marker)))) builder.keepRange(i, end);
+      if (!this.costsMoreThan(lines.slice(i, end), marker)) builder.keepRange(i, end);
       else builder.omit(i, end, { detail });
       i = end;
     }
@@ -185,8 +187,21 @@ export class LinePlan {
     return builder.marker({ verb: 'omitted', count, unit: 'lines', detail: scatteredDetail(kind) });
   }
 
-  private tokens(text: string): number {
-    return this.context.engines.tokens.count(text);
+  /**
+   * Do these lines cost more tokens than the marker that would replace them? Only a prefix is
+   * counted when it already decides (a long cut is never tokenized whole just to be cut).
+   */
+  private costsMoreThan(cut: readonly string[], marker: MarkerSpec): boolean {
+    const limit = this.context.engines.tokens.count(formatMarker(this.toInfo(marker)));
+    let text = '';
+    let probe = PROBE_CHARS;
+    for (const line of cut) {
+      text += text === '' ? line : `\n${line}`;
+      if (text.length < probe) continue;
+      if (this.context.engines.tokens.count(text) > limit) return true;
+      probe = 2 * text.length;
+    }
+    return this.context.engines.tokens.count(text) > limit;
   }
 
   /**
@@ -215,7 +230,7 @@ export class LinePlan {
     for (const [kind, stat] of stats) {
       if (stat.runs <= MAX_RANGED_RUNS) continue;
       const marker = { verb: 'omitted' as const, count: stat.count, unit: 'lines' as const, detail: scatteredDetail(kind) };
-      if (this.tokens(stat.lines.join('\n')) > this.tokens(formatMarker(this.toInfo(marker)))) scattered.set(kind, { count: stat.count, grep: kind.grep });
+      if (this.costsMoreThan(stat.lines, marker)) scattered.set(kind, { count: stat.count, grep: kind.grep });
       else for (let i = 0; i < lines.length; i++) if (this.dropped[i] === kind) this.dropped[i] = undefined;
     }
     return scattered;

@@ -16,6 +16,7 @@ import { registerCheckSkills } from './commands/checkSkills';
 import { registerInstallTerminalHook } from './commands/installTerminalHook';
 import { registerUninstallTerminalHook } from './commands/uninstallTerminalHook';
 import { registerMcpServer } from './mcpServerProvider';
+import { registerDownloadProseModel } from './commands/downloadProseModel';
 
 let runtime: Lazy<Runtime> | undefined;
 
@@ -29,16 +30,22 @@ export interface HeadroomApi {
   readonly surfaces: SurfacesApi;
   /** The MCP servers Headroom offers VS Code right now. */
   readonly mcpServerDefinitions: () => vscode.McpStdioServerDefinition[];
+  /** How many times Headroom offered to download the configured prose model in this window. */
+  readonly proseModelOffers: number;
 }
 
 export function activate(context: vscode.ExtensionContext): HeadroomApi {
   const started = performance.now();
   const log = vscode.window.createOutputChannel('Headroom', { log: true });
   context.subscriptions.push(log);
+  // A new prose model (setting changed, download finished) applies to the next Runtime, made on next use.
+  const proseModel = registerDownloadProseModel(context, log, () => void runtime?.dispose());
+  context.subscriptions.push(proseModel.disposable);
   runtime = new Lazy(
     () => new Runtime({
       assetDir: vscode.Uri.joinPath(context.extensionUri, 'dist', 'assets').fsPath,
       store: { dir: vscode.Uri.joinPath(context.globalStorageUri, 'originals').fsPath, ...readSettings().store },
+      prose: proseModel.runtimeOption(),
     }),
     (r) => r.dispose(),
   );
@@ -64,7 +71,10 @@ export function activate(context: vscode.ExtensionContext): HeadroomApi {
   context.subscriptions.push(mcp);
   const activationMs = performance.now() - started;
   log.info(`Headroom activated in ${activationMs.toFixed(1)} ms`);
-  return { activationMs, get runtimeLoaded() { return runtime?.created ?? false; }, surfaces: surfaces.api, mcpServerDefinitions: mcp.definitions };
+  return {
+    activationMs, get runtimeLoaded() { return runtime?.created ?? false; }, surfaces: surfaces.api, mcpServerDefinitions: mcp.definitions,
+    get proseModelOffers() { return proseModel.offers; },
+  };
 }
 
 export async function deactivate(): Promise<void> {

@@ -6,6 +6,8 @@ import { DEFAULT_MAX_ENTRIES } from './stats/ledger';
 import { DEFAULT_PRICE_MODEL, findPrice, priceTable, type CustomPrices, type ModelPrice } from './stats/pricing';
 import { DEFAULT_STORE_AGE_MS, DEFAULT_STORE_BYTES } from './runtime/originalsStore';
 import { DEFAULT_MIN_TOKENS } from './compressors/types';
+import { DEFAULT_KEEP_RATIO } from './runtime/proseModel';
+import type { ProseSetting } from './runtime/proseModelSource';
 
 export const SECTION = 'headroom';
 
@@ -25,6 +27,8 @@ export interface Settings {
   readonly pricing: { readonly table: readonly ModelPrice[]; readonly model: ModelPrice; readonly useSelectedModel: boolean };
   /** Copilot's OpenTelemetry JSON-lines file, when one is configured. */
   readonly copilotTelemetryFile?: string;
+  /** The user's own prose model (off while `model` is empty). */
+  readonly prose: ProseSetting;
 }
 
 export function readSettings(): Settings {
@@ -55,6 +59,13 @@ export function readSettings(): Settings {
     stats: { maxEntries: positive(c.get('stats.maxEntries'), DEFAULT_MAX_ENTRIES) },
     pricing: { table, model, useSelectedModel: c.get<boolean>('pricing.useSelectedModel') ?? true },
     copilotTelemetryFile: copilotTelemetryFile(c.get<string>('copilotTelemetryFile')),
+    prose: {
+      model: c.get<string>('prose.model') ?? '',
+      modelSha256: c.get<string>('prose.modelSha256') ?? '',
+      tokenizer: c.get<string>('prose.tokenizer') ?? '',
+      tokenizerSha256: c.get<string>('prose.tokenizerSha256') ?? '',
+      keepRatio: Math.min(1, positive(c.get('prose.keepRatio'), DEFAULT_KEEP_RATIO)),
+    },
   };
 }
 

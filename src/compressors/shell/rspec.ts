@@ -1,10 +1,11 @@
 // RSpec, progress and documentation formats. Keeps every numbered entry of `Failures:` (description,
-// `Failure/Error:` line, expected/got, diff, the `# ./…` project frames; gem frames are marked),
+// `Failure/Error:` line, expected/got, diff, the `# ./…` project frames; gem frames, `(compared
+// using ==)`, `@@` lines and the source line repeating `Failure/Error:` are marked),
 // errors outside examples (a spec file that fails to load), a short `Pending:` section, the
 // `N examples, N failures` line and the `Failed examples:` rerun list. The progress dots or the
 // documentation tree become one count. Declines when the entries are not exactly 1..N for N failures.
 import type { CompressContext, Compressor, Draft, ParsedCommand, Source } from '../types';
-import { allShown, plural, renderTestReport, trimBlank, type FrameRules, type Span } from './testReport';
+import { allShown, plural, renderTestReport, trimBlank, type Block, type FrameRules, type Span } from './testReport';
 
 // `44 examples, 5 failures, 2 pending`, `0 examples, 0 failures, 1 error occurred outside of examples`
 const SUMMARY = /^(\d+) examples?, (\d+) failures?(?:, (\d+) pending)?(?:, (\d+) errors? occurred outside of examples)?$/;
@@ -16,6 +17,12 @@ const PROGRESS = /^[.F*E]+$/;
 const FINISHED = /^Finished in [\d.]+ (?:seconds?|minutes?)/;
 // `     # ./lib/cart.rb:24:in `line_items'`, `     # /usr/lib/ruby/gems/3.1.0/gems/rspec-core/lib/x.rb:263:in `instance_exec'`
 const FRAME = /^\s*# \S+:\d+(?::in .*)?$/;
+// Decoration inside a failure: `       (compared using ==)`, a diff's `       @@ -1,3 +1,3 @@` hunk line.
+const DECORATION = /^ +\(compared using [^()\n]+\)$|^ +@@ -\d+(?:,\d+)? \+\d+(?:,\d+)? @@$/;
+// `     Failure/Error: cart[:items].map { |i| "#{i[:qty]} x #{i[:price]}" }`
+const FAILURE_ERROR = /^ +Failure\/Error: (.+)$/;
+// `                       ^^^^` under a source line
+const CARETS = /^ +\^+$/;
 /** Pending sections longer than this are counted, not shown. */
 const MAX_PENDING_LINES = 40;
 
@@ -92,17 +99,38 @@ function compress(context: CompressContext): Draft | undefined {
   const summary: Span[] = [{ from: at, to: at + 1 }];
   if (rerun >= 0) summary.push(trimBlank(lines, { from: rerun, to: lines.length }));
 
+  const blocks: Block[] = failures.map((failure) => ({ ...failure, drop: decoration(lines, failure) }));
   return renderTestReport(context, {
     runner: 'rspec',
-    failures: [...other, ...failures],
+    failures: [...other, ...blocks],
     notes,
     summary,
     cut: [
       documentation ? `the documentation tree (${plural(passed, 'passing example')})` : `progress (${plural(passed, 'passing example')})`,
       ...(pendingAt >= 0 && notes.length === 0 ? ['the Pending section'] : []),
       'timing',
+      ...(blocks.some((b) => b.drop!.length > 0) ? ['decoration'] : []),
     ].join(', '),
     complete: `${allShown(failed)}${outside > 0 ? `, ${allShown(outside, 'error')} outside examples` : ''}`,
     frames: RUBY_FRAMES,
   });
+}
+
+/**
+ * Lines of a failure that say nothing new: `(compared using ==)`, a diff's `@@` hunk line, and the
+ * source line (with its carets) that repeats the `Failure/Error:` line word for word.
+ */
+function decoration(lines: readonly string[], failure: Span): number[] {
+  const drop: number[] = [];
+  let statement: string | undefined;
+  for (let i = failure.from; i < failure.to; i++) {
+    const line = lines[i];
+    statement ??= FAILURE_ERROR.exec(line)?.[1].trim();
+    if (DECORATION.test(line)) drop.push(i);
+    else if (statement !== undefined && !FAILURE_ERROR.test(line) && line.trim() === statement) {
+      drop.push(i);
+      if (CARETS.test(lines[i + 1] ?? '')) drop.push(++i);
+    }
+  }
+  return drop;
 }

@@ -31,8 +31,20 @@ describe('rspec', () => {
     assert.ok(text.startsWith('  1) Cart formats line items\n     Failure/Error:'));
     for (let n = 1; n <= 5; n++) assert.ok(text.includes(`  ${n}) Cart`), `failure ${n}`);
     assert.ok(!text.includes('    sums 7 identical items'));
-    assert.match(text, /the documentation tree \(37 passing examples\), timing; all 5 failures shown\]\n44 examples, 5 failures, 2 pending\nFailed examples:/);
+    assert.match(text, /the documentation tree \(37 passing examples\), timing, decoration; all 5 failures shown\]\n44 examples, 5 failures, 2 pending\nFailed examples:/);
     assertRedeemable(result, input);
+  });
+
+  it('leaves (compared using ==), @@ lines and the source line repeating Failure/Error to the overall marker', () => {
+    const text = compressAs(fixtureText('rspec', 'failures'), 'rspec', engines).text;
+    assert.ok(!text.includes('(compared using ==)'));
+    assert.ok(!text.includes('@@ -1,3 +1,3 @@'));
+    assert.ok(text.includes('     Failure/Error: cart[:items].map { |i| "#{i[:qty]} x #{i[:price]}" }\n\n     NoMethodError:\n       undefined method `map\' for nil:NilClass\n\n     # ./lib/cart.rb:24:in `line_items\''));
+    assert.ok(text.includes('       Diff:\n        :family => "ABC",\n       -:number => "0042",\n       +:number => 42,'));
+    // A source line that is not the Failure/Error statement is the only place it is shown: it stays.
+    const other = fixtureText('rspec', 'failures').replace('           cart[:items].map { |i| "#{i[:qty]} x #{i[:price]}" }', '           cart.fetch(:items).map { |i| i }');
+    const kept = runCompressor(rspec, other, engines)!.text;
+    assert.ok(kept.includes('           cart.fetch(:items).map { |i| i }\n                       ^^^^'));
   });
 
   it('keeps an error outside examples (a spec file that does not load)', () => {

@@ -1,10 +1,10 @@
 // Minitest (`ruby -Itest test/x_test.rb`, `rake test`, `rails test`), plain and `-v`. Keeps every
 // numbered `Failure:`/`Error:` entry (test name with file:line, expected/actual or diff, the error's
-// project frames) and `Skipped:` entries, the `N runs, N assertions, …` line with its hint, and
-// what rake prints after a failed run. The progress line or the `-v` result lines become one count.
+// project frames) and `Skipped:` entries, the `N runs, N assertions, …` line, and what rake prints
+// after a failed run but its hints. The progress line or the `-v` result lines become one count.
 // Declines when the entries are not 1..N or do not add up to the failures and errors reported.
 import type { CompressContext, Compressor, Draft, ParsedCommand, Source } from '../types';
-import { plural, renderTestReport, trimBlank, type FrameRules, type Span } from './testReport';
+import { lineSpans, plural, renderTestReport, trimBlank, type Block, type FrameRules, type Span } from './testReport';
 
 // `84 runs, 82 assertions, 3 failures, 1 errors, 1 skips`
 const SUMMARY = /^(\d+) runs, (\d+) assertions, (\d+) failures, (\d+) errors, (\d+) skips$/;
@@ -18,6 +18,11 @@ const VERBOSE_RESULT = /^\S+#\S+ = [\d.]+ s = ([.FES])$/;
 const BOILERPLATE = /^(?:Run options: |# Running:$|Finished in [\d.]+s, )/;
 // `    /srv/demo/ruby-shop/lib/cart.rb:24:in `line_items'`, `    test/cart_test.rb:36:in `test_line_items'`
 const FRAME = /^ +\S+:\d+:in [`'].*'$/;
+// Hints after the counts: `You have skipped tests. Run with --verbose for details.`, rake's
+// `Tasks: TOP => test` and `(See full trace by running task with --trace)`.
+const HINT = /^(?:You have skipped tests\. Run with --verbose for details\.|Tasks: TOP => \S.*|\(See full trace by running task with --trace\))$/;
+// A diff's `@@ -1 +1 @@` hunk line under `--- expected` / `+++ actual`.
+const HUNK = /^@@ -\d+(?:,\d+)? \+\d+(?:,\d+)? @@$/;
 // Frames in gems or Ruby's own library: `/usr/lib/ruby/3.1.0/…`, `…/gems/activesupport-7.1.0/…`.
 const OUTSIDE_PROJECT = /\/gems\/|\/lib\/ruby\/\d/;
 
@@ -83,13 +88,30 @@ function compress(context: CompressContext): Draft | undefined {
   const skipped = entries.filter((e) => e.kind === 'Skipped');
   if (skipped.length > skips) return undefined;
 
+  const blocks: Block[] = failing.map((e) => {
+    const drop: number[] = [];
+    for (let i = e.span.from; i < e.span.to; i++) if (HUNK.test(lines[i])) drop.push(i);
+    return { ...e.span, drop };
+  });
+  // The counts and what rake prints when the run fails (`rake aborted!`, the status); not the hints.
+  const tail: number[] = [];
+  let hints = 0;
+  for (let i = at; i < lines.length; i++) {
+    if (HINT.test(lines[i])) hints++;
+    else if (lines[i].trim() !== '') tail.push(i);
+  }
   return renderTestReport(context, {
     runner: 'minitest',
-    failures: [...other, ...failing.map((e) => e.span)],
+    failures: [...other, ...blocks],
     notes: skipped.map((e) => trimBlank(lines, e.span)),
-    // The counts, the skip hint, and what rake prints when the run fails (`rake aborted!` …).
-    summary: [trimBlank(lines, { from: at, to: lines.length })],
-    cut: `run options, ${resultLines > 1 ? `${plural(passed, 'passing test')} (one result line each)` : `the progress line (${plural(passed, 'passing test')})`}, timing`,
+    summary: lineSpans(tail),
+    cut: [
+      'run options',
+      resultLines > 1 ? `${plural(passed, 'passing test')} (one result line each)` : `the progress line (${plural(passed, 'passing test')})`,
+      'timing',
+      ...(blocks.some((b) => b.drop!.length > 0) ? ['@@ lines'] : []),
+      ...(hints > 0 ? [plural(hints, 'hint line')] : []),
+    ].join(', '),
     complete: `${failures + errors === 0 ? 'no failures or errors' : `${plural(failures, 'failure')} and ${plural(errors, 'error')}, all shown`}${skipped.length > 0 ? ', skips with their reason' : ''}`,
     grep: resultLines > 1 ? ' = .' : undefined,
     frames: MINITEST_FRAMES,

@@ -33,9 +33,17 @@ describe('minitest', () => {
     assert.ok(text.startsWith('  2) Failure:\nSkuTest#test_keeps_leading_zeros'));
     assert.ok(!text.includes(' = 0.00 s = .'));
     assert.ok(text.includes("    /srv/demo/ruby-shop/lib/cart.rb:24:in `line_items'"));
-    assert.match(text, /79 passing tests \(one result line each\), timing; 3 failures and 1 error, all shown, skips with their reason; grep " = \."\]\n84 runs/);
-    assert.ok(text.endsWith('(See full trace by running task with --trace)'));
+    assert.match(text, /79 passing tests \(one result line each\), timing, @@ lines, 2 hint lines; 3 failures and 1 error, all shown, skips with their reason; grep " = \."\]\n84 runs/);
+    assert.ok(text.endsWith('84 runs, 82 assertions, 3 failures, 1 errors, 1 skips\nrake aborted!\nCommand failed with status (1)'));
+    assert.ok(text.includes('--- expected\n+++ actual\n-{:family=>"ABC", :number=>"0042"}\n+{:family=>"ABC", :number=>42}'));
     assertRedeemable(result, input);
+  });
+
+  it('keeps a line after the counts that is no known hint', () => {
+    const input = fixtureText('minitest', 'rake-failures').replace('Tasks: TOP => test', 'Tasks: TOP => test\nCoverage report written to coverage/index.html');
+    const text = runCompressor(minitest, input, engines)!.text;
+    assert.ok(text.includes('Coverage report written to coverage/index.html'));
+    assert.ok(!text.includes('Tasks: TOP => test'));
   });
 
   it('keeps what the tests printed and leaves out gem frames', () => {

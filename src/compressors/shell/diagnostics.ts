@@ -1,9 +1,9 @@
 // The shared engine behind the compiler and linter filters (tsc, eslint, gcc, cargo, go, mypy, ruff,
 // flake8, javac, maven). Each filter scans its tool's output into diagnostic blocks and noise lines;
 // this file decides what stays: every error with its message (and a short code frame), the first few
-// warnings of each rule (beside errors: one each, location and message only), every line it does not
-// understand, and the tool's own summary. Dropped
-// warnings and noise become markers with exact line ranges; a per-rule count line says what was grouped.
+// warnings of each rule (beside errors: one each of the first few rules, location and message only),
+// every line it does not understand, and the tool's own summary. Dropped warnings and noise become
+// markers with exact line ranges; a per-rule count line says what was grouped.
 import type { CompressContext, Draft } from '../types';
 import { DraftBuilder } from '../shared/draft';
 
@@ -59,6 +59,8 @@ export interface RenderOptions {
   readonly examplesPerRule?: number;
   /** Warnings kept in all: with many rules, fewer per rule (never fewer than one). */
   readonly exampleBudget?: number;
+  /** Warnings kept in all beside errors (one per rule, the first rules to appear); every rule is still counted. */
+  readonly examplesBesideErrors?: number;
   /** Lines kept after a kept error's message (frame, notes); the rest of the block is marked. */
   readonly errorBodyLines?: number;
   /** Lines kept after a kept warning's message. */
@@ -75,6 +77,7 @@ export interface RenderOptions {
 const DEFAULTS: Required<RenderOptions> = {
   examplesPerRule: 3,
   exampleBudget: 12,
+  examplesBesideErrors: 6,
   errorBodyLines: 24,
   warningBodyLines: 12,
   contextLines: 4,
@@ -86,8 +89,8 @@ const DEFAULTS: Required<RenderOptions> = {
 const REPEAT_BODY_LINES = 2;
 /** Fewer noise lines than this in one place are kept rather than marked. */
 const MIN_NOISE_RUN = 3;
-/** Rules named in the per-rule count line; the rest are counted as "N more rules". */
-const RULES_LISTED = 12;
+/** Rules named in the per-rule count line (the only place a rule without an example is named); the rest are counted as "N more rules". */
+const RULES_LISTED = 24;
 
 const KEEP = 0;
 const NOISE = 1;
@@ -116,13 +119,15 @@ export function renderDiagnostics(context: CompressContext, scan: Scan, options:
 
   // Warnings: the first few of each rule stay (fewer when there are many rules), the rest are
   // marked; a warning printed again word for word (a header included twice) is never an example.
-  // When there are errors, the errors are what the reader must act on: one example per rule,
-  // location and message only (its frame goes to the grouped cut, in full).
+  // When there are errors, the errors are what the reader must act on: one example per rule for the
+  // first few rules, location and message only (its frame goes to the grouped cut, in full); the
+  // count line still names every rule.
   const withErrors = (errors.length > 0 || scan.failed === true) && consistent;
   const ruleCount = new Set(warnings.map((d) => d.rule)).size;
   const examples = withErrors ? 1 : Math.max(1, Math.min(opts.examplesPerRule, Math.floor(opts.exampleBudget / Math.max(ruleCount, 1))));
   const perRule = new Map<string, { total: number; kept: number }>();
   const seen = new Set<string>();
+  let shownBesideErrors = 0;
   const chosen = warnings.map((d) => {
     const entry = perRule.get(d.rule) ?? { total: 0, kept: 0 };
     entry.total++;
@@ -130,6 +135,7 @@ export function renderDiagnostics(context: CompressContext, scan: Scan, options:
     const repeat = seen.has(lines[d.head]);
     seen.add(lines[d.head]);
     if (consistent && (repeat || entry.kept >= Math.min(examples, d.examples ?? examples))) return 0;
+    if (withErrors && shownBesideErrors++ >= opts.examplesBesideErrors) return 0;
     return ++entry.kept;
   });
   // Shortening an example costs a count line and a marker unless some warnings are grouped anyway.
@@ -221,7 +227,8 @@ export function renderDiagnostics(context: CompressContext, scan: Scan, options:
       if (droppedWarnings + shortened > 0) {
         if (!scan.rulesCounted) builder.write(ruleLine(perRule, warnings.length, noun));
         const id = context.stash(stashedWarnings.join('\n'));
-        const others = droppedWarnings > 0 ? `${droppedWarnings} more ${noun} (past ${examples} per rule, or repeats)` : '';
+        const past = shownBesideErrors > opts.examplesBesideErrors ? `past ${opts.examplesBesideErrors} examples beside errors` : `past ${examples} per rule`;
+        const others = droppedWarnings > 0 ? `${droppedWarnings} more ${noun} (${past}, or repeats)` : '';
         const whole = shortened > 0 ? `${shortened} shortened above` : '';
         const detail = `${[others, whole].filter(Boolean).join(' + ')}, in full, in order; --grep a rule`;
         builder.write(builder.marker({ id, verb: 'omitted', count: stashedWarnings.length, unit: 'lines', detail }));

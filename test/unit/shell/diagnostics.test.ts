@@ -117,6 +117,28 @@ describe('diagnostics engine', () => {
     assert.equal(out.filter((l) => l.startsWith('[hr:')).length, 1);
   });
 
+  it('shows at most six warning examples beside errors, and still names every rule with its count', () => {
+    const lines: string[] = [];
+    const diagnostics: Diagnostic[] = [];
+    for (let r = 0; r < 10; r++) for (let k = 0; k < 2; k++) {
+      diagnostics.push(one(lines.length, 'warning', `W${r}`));
+      lines.push(`a.c:${r}${k}:1: warning: thing ${r}.${k} [W${r}]`);
+    }
+    diagnostics.push(one(lines.length, 'error', 'E1'));
+    lines.push('a.c:99:1: error: broken');
+    const { out, stashed, draft } = render(lines, { diagnostics }, engines);
+    assert.equal(out.filter((l) => l.includes(': warning: ')).length, 6);
+    assert.ok(out.includes('a.c:99:1: error: broken'));
+    const counts = out.find((l) => l.startsWith('headroom: 20 warnings in 10 rules: '))!;
+    for (let r = 0; r < 10; r++) assert.ok(counts.includes(`W${r} 2`), `W${r} named`);
+    const marker = scanMarkers(draft.text)[0];
+    assert.equal(marker.detail, '14 more warnings (past 6 examples beside errors, or repeats), in full, in order; --grep a rule');
+    assert.equal(stashed.get(marker.id)?.split('\n').length, 14);
+    // Without an error, every rule keeps its examples.
+    const alone = render(lines.slice(0, 20), { diagnostics: diagnostics.slice(0, 20) }, engines);
+    assert.equal(alone.out.filter((l) => l.includes(': warning: ')).length, 10);
+  });
+
   it('treats a failed run without error diagnostics like errors: one warning of each rule', () => {
     const { lines, scan } = lintRun(1000);
     const { out } = render(lines, { ...scan, failed: true }, engines);

@@ -52,6 +52,8 @@ const common = {
 const builds = [
   { ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
   { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+  // The user's prose model runs in this worker thread (src/runtime/proseModelWorker.ts), off the extension host's thread.
+  { ...common, entryPoints: ['src/runtime/proseModelWorkerMain.ts'], outfile: 'dist/proseModelWorker.js' },
 ];
 
 copyAssets();

@@ -61,6 +61,12 @@ export interface ProseModelTimings {
   readonly scoreMs: number;
 }
 
+/** The keep ratio the user gave when it is in (0, 1], else the default. */
+export function keepRatioOf(files: Pick<ProseModelFiles, 'keepRatio'>): number {
+  const r = files.keepRatio;
+  return typeof r === 'number' && r > 0 && r <= 1 ? r : DEFAULT_KEEP_RATIO;
+}
+
 export function sha256Of(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex');
 }
@@ -75,8 +81,7 @@ export class OnnxProseModel {
   constructor(readonly files: ProseModelFiles, private readonly assetDir: string) {}
 
   get keepRatio(): number {
-    const r = this.files.keepRatio;
-    return typeof r === 'number' && r > 0 && r <= 1 ? r : DEFAULT_KEEP_RATIO;
+    return keepRatioOf(this.files);
   }
 
   get tokenizerPath(): string {

@@ -10,7 +10,8 @@ import { renderTerminal } from '../compressors/shared/terminal';
 import type { CompressOptions, CompressResult, Detection, Engines, ProseModel, ProseScores } from '../compressors/types';
 import { DEFAULT_MIN_TOKENS } from '../compressors/types';
 import { OnnxDetector } from './detector';
-import { DEFAULT_KEEP_RATIO, OnnxProseModel, type ProseModelFiles } from './proseModel';
+import { DEFAULT_KEEP_RATIO, type ProseModelFiles } from './proseModel';
+import { proseModelEngine, type ProseModelEngine } from './proseModelWorker';
 import { OriginalsStore, type StoreOptions } from './originalsStore';
 import { DEFAULT_ENCODING, Tokenizers, type Encoding } from './tokenizer';
 import { TreeSitterEngine } from './treeSitter';
@@ -45,8 +46,8 @@ export class Runtime {
   private readonly syntax: TreeSitterEngine;
   /** Names what a hint-less text is; ORT and the model load on its first use. */
   readonly detector: OnnxDetector;
-  /** The user's prose model, when one is configured; ORT, the model and its tokenizer load on its first use. */
-  readonly proseModel?: OnnxProseModel;
+  /** The user's prose model, when one is configured: in a worker thread, ORT, the model and its tokenizer loaded on its first use. */
+  readonly proseModel?: ProseModelEngine;
   private enginesReady?: Promise<Engines>;
 
   constructor(private readonly options: RuntimeOptions) {
@@ -54,7 +55,7 @@ export class Runtime {
     this.tokenizers = new Tokenizers(options.assetDir);
     this.syntax = new TreeSitterEngine(options.assetDir);
     this.detector = new OnnxDetector(options.assetDir);
-    if (options.prose && 'model' in options.prose) this.proseModel = new OnnxProseModel(options.prose, options.assetDir);
+    if (options.prose && 'model' in options.prose) this.proseModel = proseModelEngine(options.prose, options.assetDir);
   }
 
   engines(): Promise<Engines> {

@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { splitWords } from '../../src/compressors/prose/splitWords';
 import { sliceOriginal } from '../../src/compressors/shared/slice';
 import { OnnxProseModel } from '../../src/runtime/proseModel';
+import { PROSE_WORKER_SCRIPT, ProseModelWorker, proseModelEngine } from '../../src/runtime/proseModelWorker';
 import { Runtime, type RuntimeOptions } from '../../src/runtime/runtime';
 import { WordTokenizer } from '../../src/runtime/wordTokenizer';
 import { ASSET_DIR, ROOT } from '../helpers/engines';
@@ -30,6 +31,14 @@ function runtime(prose?: RuntimeOptions['prose']): Runtime {
   const r = new Runtime({ assetDir: ASSET_DIR, ...(prose ? { prose } : {}) });
   runtimes.push(r);
   return r;
+}
+
+async function waitUntil(done: () => boolean, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!done()) {
+    assert.ok(Date.now() < deadline, `not done within ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
 }
 
 function noteOf(result: { transforms: readonly { step: string; reason: string }[] }): string {
@@ -145,6 +154,30 @@ describe('bring-your-own prose model (tiny ONNX model)', function () {
     } finally {
       await model.dispose();
     }
+  });
+
+  it('runs the model in a worker thread that stops when idle, with the same scores as in-process', async () => {
+    const r = runtime({ model: TINY_MODEL, sha256: MODEL_SHA });
+    assert.ok(r.proseModel instanceof ProseModelWorker, 'dist/proseModelWorker.js is used');
+    const lines = PROSE_DOC.split('\n');
+    const blocks = [{ lines: [2, 3, 4] }, { lines: [19, 20, 21, 22] }];
+    const worker = new ProseModelWorker({ model: TINY_MODEL, sha256: MODEL_SHA }, ASSET_DIR, join(ROOT, 'dist', PROSE_WORKER_SCRIPT), 200);
+    const inProcess = new OnnxProseModel({ model: TINY_MODEL, sha256: MODEL_SHA }, ASSET_DIR);
+    try {
+      assert.equal(worker.running, false, 'nothing starts before the first use');
+      const a = await worker.score(lines, blocks);
+      assert.equal(worker.running, true);
+      assert.deepEqual([...a.lines], [...(await inProcess.score(lines, blocks)).lines]);
+      assert.equal(await worker.tokenizerSha256(), TOKENIZER_SHA);
+      await waitUntil(() => !worker.running, 5000);
+      // Stopped when idle; the next request starts it again.
+      assert.deepEqual([...(await worker.score(lines, blocks)).lines], [...a.lines]);
+    } finally {
+      await worker.dispose();
+      await inProcess.dispose();
+    }
+    // Without the worker's bundle beside dist/assets (running from sources), the model runs in-process.
+    assert.ok(proseModelEngine({ model: TINY_MODEL, sha256: MODEL_SHA }, join(tmp, 'assets')) instanceof OnnxProseModel);
   });
 
   describe('falls back to the deterministic output with a clear note', () => {

@@ -107,10 +107,10 @@ function compress(context: CompressContext): Draft | undefined {
     summary: lineSpans(tail),
     cut: [
       'run options',
-      resultLines > 1 ? `${plural(passed, 'passing test')} (one result line each)` : `the progress line (${plural(passed, 'passing test')})`,
+      plural(passed, 'passing test'),
       'timing',
       ...(blocks.some((b) => b.drop!.length > 0) ? ['@@ lines'] : []),
-      ...(hints > 0 ? [plural(hints, 'hint line')] : []),
+      ...(hints > 0 ? [plural(hints, 'hint')] : []),
     ].join(', '),
     complete: `${failures + errors === 0 ? 'no failures or errors' : `${plural(failures, 'failure')} and ${plural(errors, 'error')}, all shown`}${skipped.length > 0 ? ', skips with their reason' : ''}`,
     grep: resultLines > 1 ? ' = .' : undefined,

@@ -159,13 +159,13 @@ function compress(context: CompressContext): Draft | undefined {
     notes: lineSpans(listedSkips),
     summary,
     cut: [
-      'session header',
-      ...(progressLines + verboseLines > 0 ? [`progress lines (${plural(passed, 'passing test')}${listedSkips.length < skips.length ? `, ${skips.length} skipped or xfailed` : ''})`] : []),
+      'header',
+      ...(progressLines + verboseLines > 0 ? [`${plural(passed, 'passing test')}${listedSkips.length < skips.length ? `, ${skips.length} skipped or xfailed` : ''}`] : []),
       ...([...failureBlocks, ...errorBlocks, ...other].some((b) => b.drop?.length) ? ['decoration'] : []),
     ].join(', '),
     complete,
     grep: verboseLines > 0 ? 'PASSED' : progressLines > 0 ? '%' : undefined,
-    frameNoun: 'stdlib or site-packages frame line',
+    frameNoun: 'library frame line',
   });
 }
 

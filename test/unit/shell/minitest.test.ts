@@ -33,7 +33,7 @@ describe('minitest', () => {
     assert.ok(text.startsWith('  2) Failure:\nSkuTest#test_keeps_leading_zeros'));
     assert.ok(!text.includes(' = 0.00 s = .'));
     assert.ok(text.includes("    /srv/demo/ruby-shop/lib/cart.rb:24:in `line_items'"));
-    assert.match(text, /79 passing tests \(one result line each\), timing, @@ lines, 2 hint lines; 3 failures and 1 error, all shown, skips with their reason; grep " = \."\]\n84 runs/);
+    assert.match(text, /run options, 79 passing tests, timing, @@ lines, 2 hints; 3 failures and 1 error, all shown, skips with their reason; grep " = \."\]\n84 runs/);
     assert.ok(text.endsWith('84 runs, 82 assertions, 3 failures, 1 errors, 1 skips\nrake aborted!\nCommand failed with status (1)'));
     assert.ok(text.includes('--- expected\n+++ actual\n-{:family=>"ABC", :number=>"0042"}\n+{:family=>"ABC", :number=>42}'));
     assertRedeemable(result, input);
@@ -57,7 +57,7 @@ describe('minitest', () => {
     assert.ok(text.startsWith('DEPRECATION WARNING: foo is deprecated'));
     assert.ok(text.includes("    app/models/a.rb:3:in `x'"));
     assert.ok(!text.includes('activesupport-7.1.0/lib/x5.rb'));
-    assert.match(text, /the progress line \(60 passing tests\), timing, 12 frame lines; 0 failures and 1 error, all shown\]/);
+    assert.match(text, /run options, 60 passing tests, timing, 12 frame lines; 0 failures and 1 error, all shown\]/);
   });
 
   it('reads coloured output the same as plain output', () => {

@@ -49,7 +49,7 @@ describe('pytest', () => {
     assert.ok(text.includes('>       assert result == expected\nE       assert 0.4 == 0.39'));
     assert.ok(text.includes('DeprecationWarning: total(tax=) is deprecated'));
     assert.ok(!text.includes('_ _ _ _ _'));
-    assert.match(text, /session header, progress lines \(169 passing tests\), decoration, 16 stdlib or site-packages frame lines, 15 excerpt lines; all 6 failures shown; grep "%"\]\n=+ short test summary info =+\n/);
+    assert.match(text, /header, 169 passing tests, decoration, 16 library frame lines, 15 excerpt lines; all 6 failures shown; grep "%"\]\n=+ short test summary info =+\n/);
     assertRedeemable(result, input);
   });
 
@@ -103,7 +103,7 @@ describe('pytest', () => {
     assert.ok(text.includes('debug: cache warmed in 3 ms'));
     assert.ok(text.includes('test_skip SKIPPED (needs a GPU)'));
     assert.ok(text.includes('test_x XFAIL (known bug)'));
-    assert.match(text, /progress lines \(38 passing tests\); no failures; grep "PASSED"\]/);
+    assert.match(text, /header, 38 passing tests; no failures; grep "PASSED"\]/);
   });
 
   it('reads coloured output the same as plain output', () => {

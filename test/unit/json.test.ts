@@ -519,7 +519,11 @@ describe('json compressor', () => {
               if (v !== undefined) put(c.steps, typeof v === 'string' ? c.prefix + starPart(c, v, r) + c.suffix : JSON.parse(toJson(v)));
             }
             for (const [name, v] of layout.constants) put(stepsOf(name), JSON.parse(toJson(v)));
-            for (const d of layout.derived) put(stepsOf(d.name), `${d.prefix}${textOf(d.from.values[r])}${d.suffix}`);
+            for (const d of layout.derived) {
+              // With no text around it, `<source>` means the same value, number or text.
+              const source = d.from.values[r];
+              put(stepsOf(d.name), d.prefix + d.suffix === '' ? JSON.parse(toJson(source!)) : `${d.prefix}${typeof source === 'string' ? source : toJson(source!)}${d.suffix}`);
+            }
             assert.deepEqual(sortDeep(row), sortDeep(rows[r]));
           });
         }),

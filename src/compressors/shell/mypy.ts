@@ -2,7 +2,10 @@
 // frames, and a closing "Found N errors in M files". Every error stays whole. Notes that mypy repeats
 // word for word under many errors (`Use "-> None" if …`) and stand-alone notes of one code
 // (`[annotation-unchecked]`) are grouped like warnings: a few shown, the rest in one marked cut.
+// Plain one-line output where many diagnostics share a message (`--strict` on untyped code) is
+// rewritten losslessly instead: each message once, with every location it was reported at.
 import type { CompressContext, Compressor, Draft, ParsedCommand, Source } from '../types';
+import { DraftBuilder } from '../shared/draft';
 import { type Diagnostic, renderDiagnostics } from './diagnostics';
 
 // inventory/models.py:28: error: Argument 3 to "Item" has incompatible type "str"; expected "int"  [arg-type]
@@ -60,9 +63,108 @@ export const mypy: Compressor = {
       i = end - 1;
     }
     if (diagnostics.length === 0) return undefined;
+    const errors = diagnostics.filter((d) => d.severity === 'error').length;
+    if (reported === errors && summaryAt !== undefined) {
+      const grouped = groupByMessage(context, summaryAt);
+      if (grouped) return grouped;
+    }
     return renderDiagnostics(context, { diagnostics, summaryAt, reported: reported === undefined ? undefined : { errors: reported }, warningNoun: 'notes and warnings' });
   },
 };
+
+// The location and the rest of a one-line diagnostic:
+// `pyflakes/test/harness.py:17: error: Function is missing a type annotation  [no-untyped-def]`, `a.py:3:5: note: …`
+const LOCATED = /^([^\s:][^:\n]*\.pyi?):(\d+(?::\d+){0,3}): ((?:error|warning|note): .*)$/;
+/** A message is written once for a group only when it was reported at least this many times somewhere. */
+const MIN_GROUP = 3;
+
+interface Entry {
+  readonly index: number;
+  readonly file: string;
+  readonly position: string;
+  /** `error: Function is missing a return type annotation  [no-untyped-def]` */
+  readonly text: string;
+  /** A note mypy printed right after this error at the same location. */
+  note?: Entry;
+}
+
+/**
+ * One-line output (no `--pretty` frames) where messages repeat: each message is written once, then
+ * every location it was reported at, file by file in the order printed (`a.py:16,21,26`). A note
+ * printed after every error of a group at the same location is written once under it. Nothing is
+ * cut: the marker points at the whole output for the original order. Declines when any line before
+ * the summary is not a one-line diagnostic, or when no message repeats enough to save anything.
+ */
+function groupByMessage(context: CompressContext, summaryAt: number): Draft | undefined {
+  const { lines } = context.source;
+  const entries: Entry[] = [];
+  let last = -1;
+  for (let i = 0; i < summaryAt; i++) {
+    if (lines[i] === '') continue;
+    const m = LOCATED.exec(lines[i]);
+    if (!m) return undefined;
+    entries.push({ index: i, file: m[1], position: m[2], text: m[3] });
+    last = i;
+  }
+  for (let i = summaryAt + 1; i < lines.length; i++) if (lines[i].trim() !== '' && !SUMMARY.test(lines[i]) && !SUCCESS.test(lines[i])) return undefined;
+  if (entries.length === 0) return undefined;
+
+  // Notes right after an error at the same location belong to it.
+  const standalone: Entry[] = [];
+  for (const entry of entries) {
+    const previous = standalone[standalone.length - 1];
+    if (entry.text.startsWith('note: ') && previous?.text.startsWith('error: ') && previous.note === undefined
+      && previous.file === entry.file && previous.position === entry.position && previous.index === entry.index - 1) previous.note = entry;
+    else standalone.push(entry);
+  }
+  const groups = new Map<string, Entry[]>();
+  for (const entry of standalone) {
+    const group = groups.get(entry.text) ?? [];
+    group.push(entry);
+    groups.set(entry.text, group);
+  }
+  if (![...groups.values()].some((g) => g.length >= MIN_GROUP)) return undefined;
+
+  const builder = new DraftBuilder(context.source);
+  const counts = { error: 0, note: 0, warning: 0 };
+  for (const entry of entries) counts[entry.text.slice(0, entry.text.indexOf(':')) as keyof typeof counts]++;
+  const what = [plural(counts.error, 'error'), ...(counts.warning > 0 ? [plural(counts.warning, 'warning')] : []), ...(counts.note > 0 ? [plural(counts.note, 'note')] : [])].join(', ');
+  builder.write(builder.marker({
+    verb: 'collapsed', count: last + 1, unit: 'lines', lines: [builder.lineNumber(0), builder.lineNumber(last)],
+    detail: `${what}, all shown; a repeated message once with every file:line,line,… it was reported at`,
+  }));
+  for (const group of groups.values()) {
+    const notes = new Set(group.map((e) => e.note?.text));
+    const shared = notes.size === 1 ? group[0].note?.text : undefined;
+    if (group.length === 1 || (shared === undefined && group.some((e) => e.note))) {
+      // Few or with different notes: as printed.
+      for (const entry of group) {
+        builder.keep(entry.index);
+        if (entry.note) builder.keep(entry.note.index);
+      }
+      continue;
+    }
+    builder.write(`${group.length}× ${group[0].text}`);
+    if (shared !== undefined) builder.write(`  each followed by ${shared}`);
+    let run: Entry[] = [];
+    const flush = () => {
+      if (run.length > 0) builder.write(`  ${run[0].file}:${run.map((e) => e.position).join(',')}`);
+      run = [];
+    };
+    for (const entry of group) {
+      if (run.length > 0 && run[0].file !== entry.file) flush();
+      run.push(entry);
+    }
+    flush();
+  }
+  for (let i = summaryAt; i < lines.length; i++) if (lines[i].trim() !== '') builder.keep(i);
+  builder.note('group:mypy', `${entries.length} diagnostics in ${groups.size} messages; every location kept`);
+  return builder.build();
+}
+
+function plural(count: number, word: string): string {
+  return `${count} ${word}${count === 1 ? '' : 's'}`;
+}
 
 /** Notes name their rule by their text; the count line shows the start of it. */
 function shorten(message: string): string {

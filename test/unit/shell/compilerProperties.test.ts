@@ -8,6 +8,7 @@ import type { Engines } from '../../../src/compressors/types';
 import { testEngines } from '../../helpers/engines';
 import { fixtureCases } from '../../helpers/fixtures';
 import { missingLines, redeem } from '../../helpers/diagnosticCases';
+import { expandMypyGroups } from './expandMypyGroups';
 
 /** Lines that are errors in each tool's own format (independent of the filters' parsers). */
 const ERROR_LINES: Record<string, RegExp> = {
@@ -41,7 +42,9 @@ describe('compiler and linter filters on slices of real output', () => {
           const input = lines.slice(from, from + length).join('\n');
           const result = compress(input, { command: fixture.meta.command, minTokens: 0 }, engines);
           assert.ok(result.tokensAfter <= result.tokensBefore);
-          assert.deepEqual(missingLines(input, result.text, ERROR_LINES[fixture.compressorId]), []);
+          // mypy writes a repeated message once with all its locations: read those back first.
+          const text = fixture.compressorId === 'mypy' ? expandMypyGroups(result.text).join('\n') : result.text;
+          assert.deepEqual(missingLines(input, text, ERROR_LINES[fixture.compressorId]), []);
           redeem(result);
         }),
         { numRuns: 25, seed: 4 },

@@ -3,7 +3,8 @@ import assert from 'node:assert/strict';
 import { mypy } from '../../../src/compressors/shell/mypy';
 import type { Engines } from '../../../src/compressors/types';
 import { testEngines } from '../../helpers/engines';
-import { command, compressWith, fixture, missingLines, redeem, runAlone, source } from '../../helpers/diagnosticCases';
+import { command, compressWith, fixture, redeem, runAlone, source } from '../../helpers/diagnosticCases';
+import { expandMypyGroups } from './expandMypyGroups';
 
 // Real `mypy --pretty inventory` output (mypy 2.4.0) on a small package: wrapped messages and frames.
 const PRETTY = `inventory/models.py:28: error: Argument 3 to "Item" has incompatible type
@@ -41,14 +42,37 @@ describe('mypy', () => {
     assert.equal(runAlone(mypy, PRETTY, engines)!.text, PRETTY);
   });
 
-  it('keeps every one of 392 errors and groups the note mypy repeats under many of them', () => {
+  it('writes each repeated message once with every location: all 392 errors and 162 notes read back', () => {
     const input = fixture('mypy', 'strict-untyped-tests');
     const result = compressWith(input, 'mypy --strict pyflakes/test', engines);
     assert.equal(result.compressor, 'mypy');
-    assert.deepEqual(missingLines(input, result.text, /: error: |^Found \d+ errors/), []);
+    assert.ok(result.tokensAfter < result.tokensBefore / 5, `${result.tokensAfter} of ${result.tokensBefore} tokens`);
+    const diagnostic = /^\S+\.py:\d+: (?:error|note): /;
+    const expanded = expandMypyGroups(result.text).filter((l) => diagnostic.test(l)).sort();
+    assert.deepEqual(expanded, input.split('\n').filter((l) => diagnostic.test(l)).sort());
+    assert.equal(expanded.length, 392 + 162);
     assert.equal(result.text.split('\n').filter((l) => l.endsWith('note: Use "-> None" if function does not return a value')).length, 1);
-    const [stash] = redeem(result);
-    assert.ok(stash.split('\n').every((l) => l.includes(': note: ')));
+    assert.ok(result.text.includes('213× error: Call to untyped function "flakes" in typed context  [no-untyped-call]'));
+    assert.ok(result.text.endsWith('Found 392 errors in 3 files (checked 3 source files)'));
+    const [whole] = redeem(result);
+    assert.equal(whole.trimEnd(), input.split('\n').slice(0, 554).join('\n'));
+  });
+
+  it('groups only when a message repeats: one-off errors stay as printed', () => {
+    const input = 'a.py:1: error: One  [misc]\nb.py:2: error: Two  [misc]\nb.py:3: error: One  [misc]\nFound 3 errors in 2 files (checked 2 source files)\n';
+    assert.equal(runAlone(mypy, input, engines)!.text, input);
+    const many = `${[1, 2, 3, 4, 5, 6].map((n) => `pkg/mod.py:${n}:5: error: Function is missing a return type annotation  [no-untyped-def]`).join('\n')}\npkg/other.py:9: error: Name "x" is not defined  [name-defined]\nFound 7 errors in 2 files (checked 2 source files)\n`;
+    const text = runAlone(mypy, many, engines)!.text;
+    assert.ok(text.includes('6× error: Function is missing a return type annotation  [no-untyped-def]\n  pkg/mod.py:1:5,2:5,3:5,4:5,5:5,6:5\n'), text);
+    assert.ok(text.includes('pkg/other.py:9: error: Name "x" is not defined  [name-defined]'));
+    assert.deepEqual(expandMypyGroups(text).filter((l) => l.includes(': error: ')).sort(), many.split('\n').filter((l) => l.includes(': error: ')).sort());
+  });
+
+  it('does not group output it does not fully understand', () => {
+    const lines = [1, 2, 3, 4].map((n) => `pkg/mod.py:${n}: error: Function is missing a return type annotation  [no-untyped-def]`);
+    const input = `${lines.join('\n')}\nsomething mypy did not print as a diagnostic\nFound 4 errors in 1 file (checked 1 source file)\n`;
+    const draft = runAlone(mypy, input, engines);
+    assert.ok(draft === undefined || !draft.text.includes('4×'));
   });
 
   it('keeps every note when the error count does not match', () => {

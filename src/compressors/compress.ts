@@ -28,7 +28,9 @@ export function compress(input: string | Uint8Array, options: CompressOptions, e
 
     raw = decoded.text;
     const id = hash(decoded.bytes);
-    tokensBefore = engines.tokens.count(raw);
+    // One encoding of the input gives its count and, when the counter can say, each line's share.
+    const lineTokens = engines.tokens.countLines?.(raw);
+    tokensBefore = lineTokens ? lineTokens.reduce((sum, n) => sum + n, 0) : engines.tokens.count(raw);
     const rendered = renderTerminal(raw);
     if (rendered.escapesRemoved) transforms.push({ step: 'strip-escapes', reason: `removed ${rendered.escapesRemoved} terminal escape sequences` });
     if (rendered.overwrittenLines) transforms.push({ step: 'render-overwrites', reason: `${rendered.overwrittenLines} lines rewritten with \\r or \\b shown as a terminal shows them` });
@@ -61,7 +63,7 @@ export function compress(input: string | Uint8Array, options: CompressOptions, e
       draft = compressOversized(lines, id, context);
       transforms.push({ step: 'oversized', reason: `${formatBytes(decoded.bytes.length)} is over the ${formatBytes(MAX_ENGINE_CHARS)} engine cap: compressed the first and last ${formatBytes(OVERSIZED_KEEP_CHARS)}, middle marked` });
     } else {
-      const source: Source = { id, text: rendered.text, lines };
+      const source: Source = { id, text: rendered.text, lines, ...(lineTokens && rendered.text === raw ? { lineTokens } : {}) };
       for (const candidate of route(source, options, engines)) {
         transforms.push({ step: `route:${candidate.compressor.id}`, reason: candidate.reason });
         draft = runGuarded(() => candidate.compressor.compress(context(source, candidate.options)), transforms, candidate.compressor.id);

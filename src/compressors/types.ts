@@ -32,6 +32,12 @@ export interface CompressOptions {
 export interface TokenCounter {
   readonly encoding: string;
   count(text: string): number;
+  /**
+   * Tokens of each `\n`-separated line from one encoding of the text (a token counts on the line its
+   * first byte is on); they add up to `count(text)`. Optional: with it the engine prices lines it cuts
+   * without tokenizing them a second time.
+   */
+  countLines?(text: string): readonly number[];
 }
 
 /** Engines the host loads (WASM, Node) and hands to the pure core. Only `tokens` is required. */
@@ -180,6 +186,8 @@ export interface Source {
   readonly lines: readonly string[];
   /** Number of original lines before `lines[0]` (non-zero only for the tail of an oversized input). */
   readonly lineOffset?: number;
+  /** Tokens of each line, from the count of the input (absent when the counter cannot say or the text was rewritten). */
+  readonly lineTokens?: readonly number[];
 }
 
 /** What a compressor sees. */

@@ -17,6 +17,12 @@ interface Encoder {
   free(): void;
 }
 
+/** An encoder and the byte length of each of its tokens (by rank), to say which line a token starts on. */
+interface LoadedEncoder {
+  readonly encoder: Encoder;
+  readonly tokenBytes: Uint8Array;
+}
+
 /**
  * Long inputs are counted in chunks so one huge text never holds a giant token array. A chunk ends
  * after a newline that is followed by a letter or digit: no o200k/cl100k pre-token spans such a
@@ -26,7 +32,7 @@ const CHUNK_CHARS = 256 * 1024;
 
 export class Tokenizers {
   private module?: Promise<TiktokenModule>;
-  private readonly encoders = new Map<Encoding, Promise<Encoder>>();
+  private readonly encoders = new Map<Encoding, Promise<LoadedEncoder>>();
 
   /** `assetDir` holds tiktoken_bg.wasm and the `<encoding>.json` rank files. */
   constructor(private readonly assetDir: string) {}
@@ -39,18 +45,22 @@ export class Tokenizers {
       this.encoders.set(encoding, encoder);
       encoder.catch(() => this.encoders.delete(encoding));
     }
-    const ready = await encoder;
-    return { encoding, count: (text) => countChunked(ready, text) };
+    const { encoder: ready, tokenBytes } = await encoder;
+    return {
+      encoding,
+      count: (text) => chunksOf(text).reduce((total, chunk) => total + ready.encode_ordinary(chunk).length, 0),
+      countLines: (text) => countByLine(ready, tokenBytes, text),
+    };
   }
 
   /** Frees every encoder's WASM memory. Counters handed out earlier must not be used afterwards. */
   async dispose(): Promise<void> {
     const encoders = [...this.encoders.values()];
     this.encoders.clear();
-    for (const encoder of await Promise.allSettled(encoders)) if (encoder.status === 'fulfilled') encoder.value.free();
+    for (const encoder of await Promise.allSettled(encoders)) if (encoder.status === 'fulfilled') encoder.value.encoder.free();
   }
 
-  private async load(encoding: Encoding): Promise<Encoder> {
+  private async load(encoding: Encoding): Promise<LoadedEncoder> {
     this.module ??= (async () => {
       // Required here, not at the top: the bundle evaluates tiktoken's glue only on first use.
       // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -61,8 +71,35 @@ export class Tokenizers {
     })();
     const tiktoken = await this.module;
     const ranks = JSON.parse(readFileSync(join(this.assetDir, `${encoding}.json`), 'utf8')) as { bpe_ranks: string; special_tokens: Record<string, number>; pat_str: string };
-    return new tiktoken.Tiktoken(ranks.bpe_ranks, ranks.special_tokens, ranks.pat_str);
+    return { encoder: new tiktoken.Tiktoken(ranks.bpe_ranks, ranks.special_tokens, ranks.pat_str), tokenBytes: tokenByteLengths(ranks.bpe_ranks) };
   }
+}
+
+/**
+ * Byte length of every token, read from the rank file without decoding it: `! <first rank> <base64>
+ * <base64> …`, one base64 token per rank from the first rank on. Linear in the file (≈2 MB).
+ */
+export function tokenByteLengths(bpeRanks: string): Uint8Array {
+  const fields = bpeRanks.split(' ');
+  let size = 0;
+  for (let i = 0, rank = 0; i < fields.length; i++) {
+    if (fields[i] === '!') {
+      rank = Number(fields[++i]);
+      continue;
+    }
+    size = Math.max(size, ++rank);
+  }
+  const lengths = new Uint8Array(size);
+  for (let i = 0, rank = 0; i < fields.length; i++) {
+    const field = fields[i];
+    if (field === '!') {
+      rank = Number(fields[++i]);
+      continue;
+    }
+    const padding = field.endsWith('==') ? 2 : field.endsWith('=') ? 1 : 0;
+    lengths[rank++] = (field.length / 4) * 3 - padding;
+  }
+  return lengths;
 }
 
 /**
@@ -73,17 +110,40 @@ export class Tokenizers {
  */
 export const MAX_RUN = 1000;
 
-function countChunked(encoder: Encoder, text: string): number {
-  const cuts = longRunCuts(text);
-  if (cuts.length === 0) return countLines(encoder, text);
-  let total = 0;
+/** The pieces a text is encoded in (long runs and long texts split, see MAX_RUN and CHUNK_CHARS). */
+function chunksOf(text: string): string[] {
+  const chunks: string[] = [];
   let start = 0;
-  for (const cut of [...cuts, text.length]) {
-    total += countLines(encoder, text.slice(start, cut));
+  for (const cut of [...longRunCuts(text), text.length]) {
+    chunks.push(...safeChunks(text.slice(start, cut)));
     start = cut;
   }
-  return total;
+  return chunks;
 }
+
+/**
+ * Tokens per `\n`-separated line, from one encoding of the text: a token belongs to the line its first
+ * byte is on (a newline token to the line it ends). The counts add up to `count(text)` exactly.
+ */
+function countByLine(encoder: Encoder, tokenBytes: Uint8Array, text: string): number[] {
+  const perLine = [0];
+  for (const chunk of chunksOf(text)) {
+    const bytes = utf8.encode(chunk);
+    let at = 0;
+    let scanned = 0;
+    for (const token of encoder.encode_ordinary(chunk)) {
+      // Newlines before this token's first byte start new lines.
+      for (; scanned < at; scanned++) if (bytes[scanned] === NEWLINE) perLine.push(0);
+      perLine[perLine.length - 1]++;
+      at += tokenBytes[token] || 1;
+    }
+    for (; scanned < bytes.length; scanned++) if (bytes[scanned] === NEWLINE) perLine.push(0);
+  }
+  return perLine;
+}
+
+const utf8 = new TextEncoder();
+const NEWLINE = 10;
 
 /** Positions where a run of one character kind reaches MAX_RUN and must be cut. Linear scan. */
 function longRunCuts(text: string): number[] {
@@ -114,17 +174,17 @@ function charKind(code: number): number {
   return OTHER;
 }
 
-function countLines(encoder: Encoder, text: string): number {
-  if (text.length <= CHUNK_CHARS) return encoder.encode_ordinary(text).length;
-  let total = 0;
+function safeChunks(text: string): string[] {
+  if (text.length <= CHUNK_CHARS) return [text];
+  const chunks: string[] = [];
   let start = 0;
   while (start < text.length) {
     let end = Math.min(text.length, start + CHUNK_CHARS);
     if (end < text.length) end = safeSplit(text, start, end);
-    total += encoder.encode_ordinary(text.slice(start, end)).length;
+    chunks.push(text.slice(start, end));
     start = end;
   }
-  return total;
+  return chunks;
 }
 
 function safeSplit(text: string, start: number, end: number): number {

@@ -25,6 +25,37 @@ describe('tokenizer', () => {
     });
   }
 
+  it('gives each line its tokens from one encoding: the line of a token\'s first byte, adding up to the count', async () => {
+    const counter = await testTokenizers().counter('o200k_base');
+    const reference = get_encoding('o200k_base');
+    try {
+      const oneEach = new Map(fixtureCases().map((c) => [c.compressorId, c]));
+      const texts = [...oneEach.values()].map((c) => new TextDecoder().decode(c.input));
+      texts.push('', '\n', 'a\n\n\nb', '{\n}\n', 'x'.repeat(2500) + '\nend', 'héllo wörld 日本語\n  indented\r\nlast', texts.join('\n').slice(0, 600_000));
+      for (const text of texts) {
+        const perLine = counter.countLines!(text);
+        assert.equal(perLine.length, text.split('\n').length);
+        assert.equal(perLine.reduce((a, b) => a + b, 0), counter.count(text));
+        // Texts counted in pieces (long runs, past the chunk size) are checked by their sum only.
+        if (text.length > 100_000 || perLine.reduce((a, b) => a + b, 0) !== reference.encode_ordinary(text).length) continue;
+        // The reference's tokens, placed by their bytes: the same share per line.
+        const expected = text.split('\n').map(() => 0);
+        const bytes = new TextEncoder().encode(text);
+        let at = 0;
+        let line = 0;
+        let scanned = 0;
+        for (const token of reference.encode_ordinary(text)) {
+          for (; scanned < at; scanned++) if (bytes[scanned] === 10) line++;
+          expected[line]++;
+          at += reference.decode_single_token_bytes(token).length;
+        }
+        assert.deepEqual(perLine, expected);
+      }
+    } finally {
+      reference.free();
+    }
+  });
+
   it('counts special-token strings as ordinary text instead of throwing', async () => {
     const counter = await testTokenizers().counter('o200k_base');
     const reference = get_encoding('o200k_base');

@@ -156,7 +156,7 @@ export class LinePlan {
       const detail = details.join(', ');
       // A cut must save tokens: lines that cost no more than their marker would are kept instead.
       const marker = { verb: 'omitted' as const, count: end - i, unit: 'lines' as const, lines: [i + 1, end] as const, detail };
-      if (!this.costsMoreThan(lines.slice(i, end), marker)) builder.keepRange(i, end);
+      if (!this.costsMoreThan(range(i, end), marker)) builder.keepRange(i, end);
       else builder.omit(i, end, { detail });
       i = end;
     }
@@ -191,11 +191,13 @@ export class LinePlan {
    * Do these lines cost more tokens than the marker that would replace them? Only a prefix is
    * counted when it already decides (a long cut is never tokenized whole just to be cut).
    */
-  private costsMoreThan(cut: readonly string[], marker: MarkerSpec): boolean {
+  private costsMoreThan(cut: readonly number[], marker: MarkerSpec): boolean {
+    const { lines, lineTokens } = this.context.source;
     const limit = this.context.engines.tokens.count(formatMarker(this.toInfo(marker)));
+    if (lineTokens) return cut.reduce((sum, i) => sum + lineTokens[i], 0) > limit;
     let text = '';
     let probe = PROBE_CHARS;
-    for (const line of cut) {
+    for (const line of cut.map((i) => lines[i])) {
       text += text === '' ? line : `\n${line}`;
       if (text.length < probe) continue;
       if (this.context.engines.tokens.count(text) > limit) return true;
@@ -210,7 +212,7 @@ export class LinePlan {
    */
   private scatteredKinds(): Map<DropKind, { count: number; grep?: string }> {
     const { lines } = this.context.source;
-    const stats = new Map<DropKind, { runs: number; count: number; lines: string[]; lastRun: number }>();
+    const stats = new Map<DropKind, { runs: number; count: number; lines: number[]; lastRun: number }>();
     let run = 0;
     for (let i = 0; i < lines.length; i++) {
       const kind = this.dropped[i];
@@ -223,7 +225,7 @@ export class LinePlan {
       if (stat.lastRun !== run) stat.runs++;
       stat.lastRun = run;
       stat.count++;
-      stat.lines.push(lines[i]);
+      stat.lines.push(i);
       stats.set(kind, stat);
     }
     const scattered = new Map<DropKind, { count: number; grep?: string }>();
@@ -239,4 +241,8 @@ export class LinePlan {
 
 function scatteredDetail(kind: DropKind): string {
   return kind.grep ? `${kind.detail}; grep "${kind.grep}"` : kind.detail;
+}
+
+function range(from: number, to: number): number[] {
+  return Array.from({ length: to - from }, (_, k) => from + k);
 }

@@ -10,6 +10,7 @@ import type { CompressResult, Engines, TokenCounter } from '../../src/compressor
 import { ASSET_DIR, ROOT, testEngines } from '../helpers/engines';
 import { fixtureCases, type FixtureCase } from '../helpers/fixtures';
 import { benchDetector } from './detectorBench';
+import { benchProseModel } from './proseModelBench';
 
 const WARM_RUNS = 3;
 const TIMED_RUNS = 7;
@@ -31,7 +32,11 @@ interface Row {
 function metered(tokens: TokenCounter): { tokens: TokenCounter; seen: () => number; reset: () => void } {
   let chars = 0;
   return {
-    tokens: { encoding: tokens.encoding, count: (text) => { chars += text.length; return tokens.count(text); } },
+    tokens: {
+      encoding: tokens.encoding,
+      count: (text) => { chars += text.length; return tokens.count(text); },
+      ...(tokens.countLines ? { countLines: (text: string) => { chars += text.length; return tokens.countLines!(text); } } : {}),
+    },
     seen: () => chars,
     reset: () => { chars = 0; },
   };
@@ -136,6 +141,7 @@ async function main(): Promise<void> {
   console.log(`cold start: web-tree-sitter + TypeScript grammar + first parse of a 39 KB file ${treeSitterMs.toFixed(0)} ms → ≈ ${(treeSitterMs - nodeMs).toFixed(0)} ms over bare node`);
   console.log(`sizes: dist/extension.js ${kib(statSync(join(ROOT, 'dist', 'extension.js')).size)}, dist/cli.js ${kib(statSync(join(ROOT, 'dist', 'cli.js')).size)}, dist/assets ${kib(folderBytes(ASSET_DIR))}`);
   for (const line of await benchDetector(engines, fixtureCases())) console.log(line);
+  for (const line of await benchProseModel(fixtureCases())) console.log(line);
   console.log();
   console.log(summarise('SUMMARY', rows));
 }

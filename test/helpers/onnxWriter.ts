@@ -52,11 +52,13 @@ export interface Tensor {
   readonly name: string;
   readonly type: typeof FLOAT | typeof INT64;
   readonly dims: readonly number[];
-  readonly values: readonly number[];
+  /** A Float32Array is written as it is (large weight tables are built straight into one). */
+  readonly values: readonly number[] | Float32Array;
 }
 
 function tensor(t: Tensor): Uint8Array {
-  const raw = t.type === FLOAT ? new Uint8Array(new Float32Array(t.values).buffer) : new Uint8Array(new BigInt64Array(t.values.map((v) => BigInt(v))).buffer);
+  const floats = t.type === FLOAT ? (t.values instanceof Float32Array ? t.values : new Float32Array(t.values)) : undefined;
+  const raw = floats ? new Uint8Array(floats.buffer, floats.byteOffset, floats.byteLength) : new Uint8Array(new BigInt64Array(Array.from(t.values, (v) => BigInt(v))).buffer);
   return message([...t.dims.map((d) => intField(1, d)), intField(2, t.type), stringField(8, t.name), bytesField(9, raw)]);
 }
 
@@ -77,6 +79,7 @@ export interface Attribute {
   readonly name: string;
   readonly int?: number;
   readonly ints?: readonly number[];
+  readonly float?: number;
 }
 
 export interface Node {
@@ -86,8 +89,15 @@ export interface Node {
   readonly attributes?: readonly Attribute[];
 }
 
+function floatField(field: number, value: number): Field {
+  const bytes = new Uint8Array(4);
+  new DataView(bytes.buffer).setFloat32(0, value, true);
+  return new Uint8Array([...varint((field << 3) | 5), ...bytes]);
+}
+
 function attribute(a: Attribute): Uint8Array {
-  // AttributeProto: name = 1, i = 3, ints = 8, type = 20 (INT = 2, INTS = 7)
+  // AttributeProto: name = 1, f = 2, i = 3, ints = 8, type = 20 (FLOAT = 1, INT = 2, INTS = 7)
+  if (a.float !== undefined) return message([stringField(1, a.name), floatField(2, a.float), intField(20, 1)]);
   if (a.ints) return message([stringField(1, a.name), ...a.ints.map((i) => intField(8, i)), intField(20, 7)]);
   return message([stringField(1, a.name), intField(3, a.int ?? 0), intField(20, 2)]);
 }

@@ -2,7 +2,7 @@
 // every `E` line, each `file.py:NN:` location; the source printed above a `>` line, and the entries
 // of stdlib and installed packages but their `>` and `E` lines, are left to the overall marker), the
 // warnings summary and any other section, lines printed among the progress, skipped tests by name
-// under `-v`, the short test summary and the final counts. The session header and the progress dots
+// under `-v`, the final counts, and the short test summary (marked when it only repeats the blocks shown). The session header and the progress dots
 // become one count. Declines when the final line is missing or does not parse,
 // or when the blocks do not add up to the failures and errors it reports.
 import type { CompressContext, Compressor, Draft, ParsedCommand, Source } from '../types';
@@ -34,6 +34,10 @@ const OUTSIDE_PROJECT = /^<frozen |[\\/](?:site|dist)-packages[\\/]|[\\/]lib[\\/
 // `_ _ _ _ _ _` between the entries of one traceback.
 const ENTRY_RULE = /^(?:_ )+_? *$/;
 const MAX_LISTED_SKIPS = 10;
+/** A short test summary this small costs no more than the marker that would replace it: it stays. */
+const MIN_REPEAT_TOKENS = 60;
+// `FAILED tests/test_cart.py::TestCoupons::test_tenoff - AssertionError: assert ...`
+const FAILED_LINE = /^FAILED (\S+?\.py::\S+)(?: - .*)?$/;
 
 export const pytest: Compressor = {
   id: 'pytest',
@@ -71,6 +75,8 @@ function compress(context: CompressContext): Draft | undefined {
   const other: Block[] = [];
   const skips: number[] = [];
   const summary: Span[] = [];
+  let shortSummary: Span | undefined;
+  let otherSummaryLines = 0;
   let failedLines = 0;
   let errorLines = 0;
   let passed = 0;
@@ -94,7 +100,7 @@ function compress(context: CompressContext): Draft | undefined {
   const closeSection = (at: number) => {
     closeBlock(at);
     closeOther(at);
-    if (section === 'short test summary info') summary.push({ from: sectionFrom, to: at });
+    if (section === 'short test summary info') shortSummary = { from: sectionFrom, to: at };
     else if (section !== '' && section !== 'test session starts' && section !== 'FAILURES' && section !== 'ERRORS') {
       const span = trimBlank(lines, { from: sectionFrom, to: at });
       other.push({ ...span, drop: noise(lines, span) });
@@ -122,6 +128,7 @@ function compress(context: CompressContext): Draft | undefined {
     if (section === 'short test summary info') {
       if (line.startsWith('FAILED ')) failedLines++;
       else if (line.startsWith('ERROR ')) errorLines++;
+      else if (line.trim() !== '') otherSummaryLines++;
       continue;
     }
     if (section !== '' && section !== 'test session starts') continue; // a section kept whole
@@ -151,13 +158,28 @@ function compress(context: CompressContext): Draft | undefined {
   if (failuresShown !== failed || errorsShown !== errors) return undefined;
   if (failedLines > 0 && failedLines !== failed) return undefined;
 
+  // The short test summary repeats, one line each, the failures and errors whose blocks are shown:
+  // then it is one ranged marker; with other lines in it (`-rA`'s PASSED, SKIPPED reasons) it stays.
+  // Each block is then titled with its `FAILED <node id>` (the file and class its header leaves out).
+  const repeats: (Span & { detail: string })[] = [];
+  let titled = failureBlocks;
+  if (shortSummary) {
+    const section = trimBlank(lines, shortSummary);
+    const titles = otherSummaryLines === 0 && errorLines === 0 ? nodeTitles(lines, section, failureBlocks) : undefined;
+    if (titles && context.engines.tokens.count(lines.slice(section.from, section.to).join('\n')) > MIN_REPEAT_TOKENS) {
+      titled = failureBlocks.map((b, k) => ({ ...b, title: titles[k] }));
+      repeats.push({ ...section, detail: 'short test summary info: a "FAILED <test> - <message>" line per failure above' });
+    } else summary.push(section);
+  }
+
   const listedSkips = skips.length <= MAX_LISTED_SKIPS ? skips : [];
   const complete = [failed > 0 || errors === 0 ? allShown(failed) : '', errors > 0 ? allShown(errors, 'error') : ''].filter(Boolean).join(', ');
   return renderTestReport(context, {
     runner: 'pytest',
-    failures: [...errorBlocks, ...failureBlocks, ...other],
+    failures: [...errorBlocks, ...titled, ...other],
     notes: lineSpans(listedSkips),
     summary,
+    repeats,
     cut: [
       'header',
       ...(progressLines + verboseLines > 0 ? [`${plural(passed, 'passing test')}${listedSkips.length < skips.length ? `, ${skips.length} skipped or xfailed` : ''}`] : []),
@@ -167,6 +189,35 @@ function compress(context: CompressContext): Draft | undefined {
     grep: verboseLines > 0 ? 'PASSED' : progressLines > 0 ? '%' : undefined,
     frameNoun: 'library frame line',
   });
+}
+
+/**
+ * `FAILED <node id>` for each failure block, in order, when the short test summary lists exactly one
+ * per block with the same test name (`tests/test_cart.py::TestCoupons::test_tenoff` is titled
+ * `TestCoupons.test_tenoff`); otherwise undefined.
+ */
+function nodeTitles(lines: readonly string[], section: Span, blocks: readonly Block[]): string[] | undefined {
+  const ids: string[] = [];
+  for (let i = section.from + 1; i < section.to; i++) {
+    if (lines[i].trim() === '') continue;
+    const m = FAILED_LINE.exec(lines[i]);
+    if (!m) return undefined;
+    ids.push(m[1]);
+  }
+  if (ids.length !== blocks.length || ids.length === 0) return undefined;
+  const byName = new Map<string, string[]>();
+  for (const id of ids) {
+    const name = id.split('::').slice(1).join('.');
+    byName.set(name, [...(byName.get(name) ?? []), id]);
+  }
+  const titles: string[] = [];
+  for (const block of blocks) {
+    const name = BLOCK_HEADER.exec(lines[block.from])?.[1];
+    const found = name === undefined ? undefined : byName.get(name);
+    if (found?.length !== 1) return undefined;
+    titles.push(`FAILED ${found[0]}`);
+  }
+  return titles;
 }
 
 function noise(lines: readonly string[], block: Span): number[] {

@@ -2,7 +2,7 @@
 // `Failure/Error:` line, expected/got, diff, the `# ./…` project frames; gem frames, `(compared
 // using ==)`, `@@` lines and the source line repeating `Failure/Error:` are marked),
 // errors outside examples (a spec file that fails to load), a short `Pending:` section, the
-// `N examples, N failures` line and the `Failed examples:` rerun list. The progress dots or the
+// `N examples, N failures` line; the `Failed examples:` rerun list, one line per failure shown, is marked. The progress dots or the
 // documentation tree become one count. Declines when the entries are not exactly 1..N for N failures.
 import type { CompressContext, Compressor, Draft, ParsedCommand, Source } from '../types';
 import { allShown, plural, renderTestReport, trimBlank, type Block, type FrameRules, type Span } from './testReport';
@@ -21,6 +21,8 @@ const FRAME = /^\s*# \S+:\d+(?::in .*)?$/;
 const DECORATION = /^ +\(compared using [^()\n]+\)$|^ +@@ -\d+(?:,\d+)? \+\d+(?:,\d+)? @@$/;
 // `     Failure/Error: cart[:items].map { |i| "#{i[:qty]} x #{i[:price]}" }`
 const FAILURE_ERROR = /^ +Failure\/Error: (.+)$/;
+// `rspec ./spec/cart_spec.rb:51 # Cart formats line items` in the `Failed examples:` list
+const RERUN = /^rspec \S+:\d+ # \S/;
 // `                       ^^^^` under a source line
 const CARETS = /^ +\^+$/;
 /** Pending sections longer than this are counted, not shown. */
@@ -95,9 +97,17 @@ function compress(context: CompressContext): Draft | undefined {
     if (pending.to - pending.from <= MAX_PENDING_LINES) notes.push(pending);
   }
   // `Failed examples:` and its `rspec ./spec/x_spec.rb:15 # …` rerun lines follow the counts.
+  // They repeat each failure's name: one ranged marker stands for them when there is one per failure.
   const rerun = lines.indexOf('Failed examples:', at);
   const summary: Span[] = [{ from: at, to: at + 1 }];
-  if (rerun >= 0) summary.push(trimBlank(lines, { from: rerun, to: lines.length }));
+  const repeats: (Span & { detail: string })[] = [];
+  if (rerun >= 0) {
+    const list = trimBlank(lines, { from: rerun, to: lines.length });
+    const commands = lines.slice(rerun + 1, list.to).filter((l) => l.trim() !== '');
+    if (failed > 0 && commands.length === failed && commands.every((l) => RERUN.test(l))) {
+      repeats.push({ ...list, detail: `Failed examples: ${plural(failed, 'rerun command')} \`rspec <file>:<line> # <name>\`, one per failure above` });
+    } else summary.push(list);
+  }
 
   const blocks: Block[] = failures.map((failure) => ({ ...failure, drop: decoration(lines, failure) }));
   return renderTestReport(context, {
@@ -105,6 +115,7 @@ function compress(context: CompressContext): Draft | undefined {
     failures: [...other, ...blocks],
     notes,
     summary,
+    repeats,
     cut: [
       documentation ? `the documentation tree (${plural(passed, 'passing example')})` : `progress (${plural(passed, 'passing example')})`,
       ...(pendingAt >= 0 && notes.length === 0 ? ['the Pending section'] : []),

@@ -14,6 +14,8 @@ export interface Span {
 
 /** A failure block and what inside it is not worth showing. */
 export interface Block extends Span {
+  /** Written in place of the block's first line, a title line that says the same and more (pytest's `FAILED <node id>`). */
+  readonly title?: string;
   /** Lines that carry no facts (timings, decoration, runtime frames), left to the overall marker. */
   readonly drop?: readonly number[];
   /** Stack frames the runner found outside the project (pytest's stdlib entries), counted as frame lines in the overall marker. */
@@ -45,6 +47,11 @@ export interface TestReport {
   readonly notes?: readonly Span[];
   /** The runner's own summary lines, kept verbatim at the end. */
   readonly summary: readonly Span[];
+  /**
+   * Ranges that repeat the failures shown (pytest's short test summary, rspec's rerun list): each is
+   * written as its own ranged marker where it stands among the summary lines.
+   */
+  readonly repeats?: readonly (Span & { readonly detail: string })[];
   /** What the lines not shown were, e.g. `41 passing tests, timings`. Built from the input only. */
   readonly cut: string;
   /** How complete the output is, e.g. `all 5 failures shown`. */
@@ -97,12 +104,18 @@ export function renderTestReport(context: CompressContext, report: TestReport): 
 
   let written = 0;
   report.failures.forEach((failure, n) => {
-    const block = trimBlank(lines, failure);
-    if (block.to <= block.from) return;
+    const trimmed = trimBlank(lines, failure);
+    if (trimmed.to <= trimmed.from) return;
     if (written++ > 0) builder.write('');
+    let block = trimmed;
+    if (failure.title !== undefined && block.from === failure.from) {
+      builder.write(failure.title);
+      shown[block.from] = 1;
+      block = { from: block.from + 1, to: block.to };
+    }
     if (n >= MAX_FULL_FAILURES) {
-      keep(block.from);
-      cut(block.from + 1, block.to, 'rest of this failure');
+      if (block === trimmed) keep(block.from);
+      cut(trimmed.from + 1, block.to, 'rest of this failure');
       return;
     }
     const frames = failure.keepCode && report.frames ? { ...report.frames, isCodeFrame: undefined } : report.frames;
@@ -117,6 +130,7 @@ export function renderTestReport(context: CompressContext, report: TestReport): 
   // Everything not shown yet, except the summary, is covered by one marker.
   const summary = new Uint8Array(lines.length);
   for (const span of report.summary) summary.fill(1, span.from, span.to);
+  for (const span of report.repeats ?? []) summary.fill(1, span.from, span.to);
   let count = 0;
   let first = -1;
   let last = -1;
@@ -145,7 +159,13 @@ export function renderTestReport(context: CompressContext, report: TestReport): 
       detail: `${what}${tail}`,
     }));
   }
-  for (let i = 0; i < lines.length; i++) if (summary[i] && !shown[i]) keep(i);
+  for (let i = 0; i < lines.length; i++) {
+    const repeat = report.repeats?.find((r) => r.from === i);
+    if (repeat) {
+      cut(repeat.from, repeat.to, repeat.detail);
+      i = repeat.to - 1;
+    } else if (summary[i] && !shown[i]) keep(i);
+  }
 
   builder.note(`test-report:${report.runner}`, `${report.failures.length} failure blocks kept first; ${count} other lines marked (${hidden.frame} frame, ${hidden.excerpt} excerpt lines among them); runner summary kept`);
   return builder.build();

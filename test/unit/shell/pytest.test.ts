@@ -27,7 +27,7 @@ describe('pytest', () => {
     const result = compressAs(fixtureText('pytest', 'quiet-failures'), 'pytest -q', engines);
     assert.equal(result.compressor, 'pytest');
     assert.ok(result.text.endsWith('6 failed, 169 passed, 1 skipped, 1 xfailed, 1 warning in 0.44s'));
-    assert.equal(result.text.match(/^_{3,} .* _{3,}$/gm)?.length, 6);
+    assert.equal(result.text.match(/^FAILED tests\/test_\w+\.py::\S+$/gm)?.length, 6);
   });
 
   it('declines empty, truncated and inconsistent output', () => {
@@ -39,23 +39,43 @@ describe('pytest', () => {
     assert.equal(runCompressor(pytest, text.replace('6 failed,', '6 exploded,'), engines), undefined);
   });
 
-  it('keeps every failure block, the warnings and the short summary; marks the header and progress', () => {
+  it('keeps every failure block and the warnings; marks the header, the progress and the short summary that repeats the blocks', () => {
     const input = fixtureText('pytest', 'failures');
     const result = compressAs(input, 'pytest', engines);
     const text = result.text;
-    assert.ok(text.startsWith('_____________________________ test_rounds_to_cents _____'));
+    assert.ok(text.startsWith('FAILED tests/test_cart.py::test_rounds_to_cents\n\n>       assert result == expected'));
+    for (const id of ['test_cart.py::test_keeps_leading_zeros', 'test_cart.py::TestCoupons::test_tenoff', 'test_cart.py::TestCoupons::test_unknown_code_raises', 'test_cart.py::test_line_items', 'test_catalog.py::test_load_catalog_accepts_trailing_commas']) {
+      assert.ok(text.includes(`\nFAILED tests/${id}\n`), id);
+    }
     assert.ok(!text.includes('platform linux'));
     assert.ok(!text.includes('tests/test_inventory.py .'));
     assert.ok(text.includes('>       assert result == expected\nE       assert 0.4 == 0.39'));
     assert.ok(text.includes('DeprecationWarning: total(tax=) is deprecated'));
     assert.ok(!text.includes('_ _ _ _ _'));
-    assert.match(text, /header, 169 passing tests, decoration, 16 library frame lines, 15 excerpt lines; all 6 failures shown; grep "%"\]\n=+ short test summary info =+\n/);
+    assert.match(text, /header, 169 passing tests, decoration, 16 library frame lines, 15 excerpt lines; all 6 failures shown; grep "%"\]\n\[hr:\w+ omitted 7 lines L\d+-\d+: short test summary info: a "FAILED <test> - <message>" line per failure above\]\n=+ 6 failed, 169 passed/);
+    assert.ok(!text.includes('short test summary info ='));
     assertRedeemable(result, input);
+    const marker = result.markers.find((m) => m.detail?.startsWith('short test summary'))!;
+    const section = input.split('\n').slice(marker.lines![0] - 1, marker.lines![1]);
+    assert.match(section[0], /^=+ short test summary info =+$/);
+    assert.equal(section.filter((l) => l.startsWith('FAILED ')).length, 6);
+  });
+
+  it('keeps the short summary when it says more than the blocks or does not match them one to one', () => {
+    const input = fixtureText('pytest', 'failures');
+    const extra = input.replace(/^(FAILED tests\/test_cart.py::test_line_items.*)$/m, '$1\nSKIPPED [1] tests/test_tax.py:30: no legacy API');
+    const text = runCompressor(pytest, extra, engines)!.text;
+    assert.ok(text.includes('short test summary info'));
+    assert.ok(text.includes('_____________________________ test_rounds_to_cents _____'));
+    const renamed = input.replace('FAILED tests/test_cart.py::test_line_items', 'FAILED tests/test_cart.py::test_other');
+    assert.ok(runCompressor(pytest, renamed, engines)!.text.includes('FAILED tests/test_cart.py::test_other'));
+    const collection = compressAs(fixtureText('pytest', 'collection-error'), 'pytest', engines).text;
+    assert.ok(collection.includes('=========================== short test summary info ============================\nERROR tests/test_reports.py\n'));
   });
 
   it('leaves the source above a `>` line to the overall marker, whole, and keeps the `>` line, the E lines and the location', () => {
     const text = compressAs(fixtureText('pytest', 'failures'), 'pytest', engines).text;
-    assert.ok(text.includes('_____________________________ test_rounds_to_cents _____________________________\n\n>       assert result == expected\nE       assert 0.4 == 0.39\n\ntests/test_cart.py:20: AssertionError'));
+    assert.ok(text.includes('FAILED tests/test_cart.py::test_rounds_to_cents\n\n>       assert result == expected\nE       assert 0.4 == 0.39\n\ntests/test_cart.py:20: AssertionError'));
     assert.ok(!text.includes('def test_rounds_to_cents'), 'no lone `def` that would read as if the failing line came right after it');
     assert.ok(!text.includes('\n\n\n'), 'no double blank line where hidden lines were');
   });

@@ -23,7 +23,7 @@ describe('rspec', () => {
     assert.equal(runCompressor(rspec, text.slice(0, text.indexOf('  3) Cart.parse_sku')) + text.slice(text.indexOf('Finished in')), engines), undefined);
   });
 
-  it('keeps every failure with its project frames, the pending list, the counts and the rerun lines', () => {
+  it('keeps every failure with its project frames, the pending list and the counts; marks the rerun lines', () => {
     const input = fixtureText('rspec', 'documentation-failures');
     const result = compressAs(input, 'rspec --format documentation', engines);
     assert.equal(result.compressor, 'rspec');
@@ -31,8 +31,19 @@ describe('rspec', () => {
     assert.ok(text.startsWith('  1) Cart formats line items\n     Failure/Error:'));
     for (let n = 1; n <= 5; n++) assert.ok(text.includes(`  ${n}) Cart`), `failure ${n}`);
     assert.ok(!text.includes('    sums 7 identical items'));
-    assert.match(text, /the documentation tree \(37 passing examples\), timing, decoration; all 5 failures shown\]\n44 examples, 5 failures, 2 pending\nFailed examples:/);
+    assert.match(text, /the documentation tree \(37 passing examples\), timing, decoration; all 5 failures shown\]\n44 examples, 5 failures, 2 pending\n\[hr:\w+ omitted 7 lines L\d+-\d+: Failed examples: 5 rerun commands `rspec <file>:<line> # <name>`, one per failure above\]$/);
+    assert.ok(!text.includes('rspec ./spec/cart_spec.rb:46'));
     assertRedeemable(result, input);
+    const rerun = result.markers.find((m) => m.detail?.startsWith('Failed examples:'))!;
+    const lines = input.split('\n').slice(rerun.lines![0] - 1, rerun.lines![1]);
+    assert.equal(lines[0], 'Failed examples:');
+    assert.equal(lines.filter((l) => l.startsWith('rspec ./spec/cart_spec.rb:')).length, 5);
+  });
+
+  it('keeps the rerun list when it does not list exactly one line per failure', () => {
+    const input = fixtureText('rspec', 'failures').replace('rspec ./spec/cart_spec.rb:46 # Cart.apply_coupon raises on unknown codes\n', '');
+    const text = runCompressor(rspec, input, engines)!.text;
+    assert.ok(text.includes('Failed examples:\n\nrspec ./spec/cart_spec.rb:51 # Cart formats line items'));
   });
 
   it('leaves (compared using ==), @@ lines and the source line repeating Failure/Error to the overall marker', () => {

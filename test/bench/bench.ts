@@ -1,6 +1,7 @@
 // npm run bench — the project's numbers, measured on its own committed fixtures:
 // per fixture tokens before/after, needles kept and engine time; per family and overall summaries;
-// cold starts of the WASM engines in fresh processes; bundle sizes. The last line is the summary.
+// cold starts of the WASM engines in fresh processes; bundle and VSIX sizes, activation in a real
+// VS Code, throughput on large logs. The last line is the summary.
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -10,6 +11,7 @@ import type { CompressResult, Engines, TokenCounter } from '../../src/compressor
 import { ASSET_DIR, ROOT, testEngines } from '../helpers/engines';
 import { fixtureCases, type FixtureCase } from '../helpers/fixtures';
 import { benchDetector } from './detectorBench';
+import { benchActivation, benchPackage, benchThroughput } from './packageBench';
 import { benchProseModel } from './proseModelBench';
 
 const WARM_RUNS = 3;
@@ -142,6 +144,7 @@ async function main(): Promise<void> {
   console.log(`sizes: dist/extension.js ${kib(statSync(join(ROOT, 'dist', 'extension.js')).size)}, dist/cli.js ${kib(statSync(join(ROOT, 'dist', 'cli.js')).size)}, dist/assets ${kib(folderBytes(ASSET_DIR))}`);
   for (const line of await benchDetector(engines, fixtureCases())) console.log(line);
   for (const line of await benchProseModel(fixtureCases())) console.log(line);
+  for (const line of [...benchThroughput(engines, fixtureCases()), ...benchPackage(), ...benchActivation()]) console.log(line);
   console.log();
   console.log(summarise('SUMMARY', rows));
 }

@@ -1,6 +1,6 @@
 // Minitest (`ruby -Itest test/x_test.rb`, `rake test`, `rails test`), plain and `-v`. Keeps every
 // numbered `Failure:`/`Error:` entry (test name with file:line, expected/actual or diff, the error's
-// project frames) and `Skipped:` entries, the `N runs, N assertions, …` line, and what rake prints
+// project frames; error_highlight's source line and carets above them are marked) and `Skipped:` entries, the `N runs, N assertions, …` line, and what rake prints
 // after a failed run but its hints. The progress line or the `-v` result lines become one count.
 // Declines when the entries are not 1..N or do not add up to the failures and errors reported.
 import type { CompressContext, Compressor, Draft, ParsedCommand, Source } from '../types';
@@ -23,6 +23,8 @@ const FRAME = /^ +\S+:\d+:in [`'].*'$/;
 const HINT = /^(?:You have skipped tests\. Run with --verbose for details\.|Tasks: TOP => \S.*|\(See full trace by running task with --trace\))$/;
 // A diff's `@@ -1 +1 @@` hunk line under `--- expected` / `+++ actual`.
 const HUNK = /^@@ -\d+(?:,\d+)? \+\d+(?:,\d+)? @@$/;
+// `                ^^^^` under the source line Ruby's error_highlight prints in an error's message
+const CARETS = /^ +\^+$/;
 // Frames in gems or Ruby's own library: `/usr/lib/ruby/3.1.0/…`, `…/gems/activesupport-7.1.0/…`.
 const OUTSIDE_PROJECT = /\/gems\/|\/lib\/ruby\/\d/;
 
@@ -90,8 +92,13 @@ function compress(context: CompressContext): Draft | undefined {
 
   const blocks: Block[] = failing.map((e) => {
     const drop: number[] = [];
-    for (let i = e.span.from; i < e.span.to; i++) if (HUNK.test(lines[i])) drop.push(i);
-    return { ...e.span, drop };
+    const excerpts: number[] = [];
+    for (let i = e.span.from; i < e.span.to; i++) {
+      if (HUNK.test(lines[i])) drop.push(i);
+      // Ruby's error_highlight: the failing source line and its carets, above the frame that locates it.
+      else if (CARETS.test(lines[i + 1] ?? '') && /^ {4}\S/.test(lines[i]) && !FRAME.test(lines[i]) && blockHasFrame(lines, i + 2, e.span.to)) excerpts.push(i, ++i);
+    }
+    return { ...e.span, drop, excerpts };
   });
   // The counts and what rake prints when the run fails (`rake aborted!`, the status); not the hints.
   const tail: number[] = [];
@@ -116,4 +123,11 @@ function compress(context: CompressContext): Draft | undefined {
     grep: resultLines > 1 ? ' = .' : undefined,
     frames: MINITEST_FRAMES,
   });
+}
+
+/** A project frame follows (after blank lines) that says where the excerpt's line is. */
+function blockHasFrame(lines: readonly string[], from: number, to: number): boolean {
+  let i = from;
+  while (i < to && lines[i].trim() === '') i++;
+  return i < to && FRAME.test(lines[i]) && !OUTSIDE_PROJECT.test(lines[i]);
 }

@@ -33,10 +33,19 @@ describe('minitest', () => {
     assert.ok(text.startsWith('  2) Failure:\nSkuTest#test_keeps_leading_zeros'));
     assert.ok(!text.includes(' = 0.00 s = .'));
     assert.ok(text.includes("    /srv/demo/ruby-shop/lib/cart.rb:24:in `line_items'"));
-    assert.match(text, /run options, 79 passing tests, timing, @@ lines, 2 hints; 3 failures and 1 error, all shown, skips with their reason; grep " = \."\]\n84 runs/);
+    assert.match(text, /run options, 79 passing tests, timing, @@ lines, 2 hints, 2 excerpt lines; 3 failures and 1 error, all shown, skips with their reason; grep " = \."\]\n84 runs/);
+    // error_highlight's source line and carets: the project frame under them says where that line is.
+    assert.ok(!text.includes('    cart[:items].map { |i| "#{i[:qty]} x #{i[:price]}" }'));
+    assert.ok(text.includes("NoMethodError: undefined method `map' for nil:NilClass\n\n    /srv/demo/ruby-shop/lib/cart.rb:24:in `line_items'"));
     assert.ok(text.endsWith('84 runs, 82 assertions, 3 failures, 1 errors, 1 skips\nrake aborted!\nCommand failed with status (1)'));
     assert.ok(text.includes('--- expected\n+++ actual\n-{:family=>"ABC", :number=>"0042"}\n+{:family=>"ABC", :number=>42}'));
     assertRedeemable(result, input);
+  });
+
+  it('keeps an error_highlight excerpt when no project frame follows it', () => {
+    const input = fixtureText('minitest', 'rake-failures').replace("    /srv/demo/ruby-shop/lib/cart.rb:24:in `line_items'\n    /srv/demo/ruby-shop/test/cart_test.rb:36:in `test_line_items'\n", '');
+    const text = runCompressor(minitest, input, engines)!.text;
+    assert.ok(text.includes('    cart[:items].map { |i| "#{i[:qty]} x #{i[:price]}" }\n                ^^^^'));
   });
 
   it('keeps a line after the counts that is no known hint', () => {

@@ -168,7 +168,7 @@ function compress(context: CompressContext): Draft | undefined {
     const titles = otherSummaryLines === 0 && errorLines === 0 ? nodeTitles(lines, section, failureBlocks) : undefined;
     if (titles && context.engines.tokens.count(lines.slice(section.from, section.to).join('\n')) > MIN_REPEAT_TOKENS) {
       titled = failureBlocks.map((b, k) => ({ ...b, title: titles[k] }));
-      repeats.push({ ...section, detail: 'short test summary info: a "FAILED <test> - <message>" line per failure above' });
+      repeats.push({ ...section, detail: 'short test summary info: one FAILED line per failure' });
     } else summary.push(section);
   }
 

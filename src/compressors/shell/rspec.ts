@@ -105,7 +105,7 @@ function compress(context: CompressContext): Draft | undefined {
     const list = trimBlank(lines, { from: rerun, to: lines.length });
     const commands = lines.slice(rerun + 1, list.to).filter((l) => l.trim() !== '');
     if (failed > 0 && commands.length === failed && commands.every((l) => RERUN.test(l))) {
-      repeats.push({ ...list, detail: `Failed examples: ${plural(failed, 'rerun command')} \`rspec <file>:<line> # <name>\`, one per failure above` });
+      repeats.push({ ...list, detail: `Failed examples: ${plural(failed, 'rerun command')}, one per failure` });
     } else summary.push(list);
   }
 

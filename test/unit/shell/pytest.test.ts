@@ -52,7 +52,7 @@ describe('pytest', () => {
     assert.ok(text.includes('>       assert result == expected\nE       assert 0.4 == 0.39'));
     assert.ok(text.includes('DeprecationWarning: total(tax=) is deprecated'));
     assert.ok(!text.includes('_ _ _ _ _'));
-    assert.match(text, /header, 169 passing tests, decoration, 16 library frame lines, 15 excerpt lines; all 6 failures shown; grep "%"\]\n\[hr:\w+ omitted 7 lines L\d+-\d+: short test summary info: a "FAILED <test> - <message>" line per failure above\]\n=+ 6 failed, 169 passed/);
+    assert.match(text, /header, 169 passing tests, decoration, 16 library frame lines, 15 excerpt lines; all 6 failures shown; grep "%"\]\n\[hr:\w+ omitted 7 lines L\d+-\d+: short test summary info: one FAILED line per failure\]\n=+ 6 failed, 169 passed/);
     assert.ok(!text.includes('short test summary info ='));
     assertRedeemable(result, input);
     const marker = result.markers.find((m) => m.detail?.startsWith('short test summary'))!;

@@ -31,7 +31,7 @@ describe('rspec', () => {
     assert.ok(text.startsWith('  1) Cart formats line items\n     Failure/Error:'));
     for (let n = 1; n <= 5; n++) assert.ok(text.includes(`  ${n}) Cart`), `failure ${n}`);
     assert.ok(!text.includes('    sums 7 identical items'));
-    assert.match(text, /the documentation tree \(37 passing examples\), timing, decoration; all 5 failures shown\]\n44 examples, 5 failures, 2 pending\n\[hr:\w+ omitted 7 lines L\d+-\d+: Failed examples: 5 rerun commands `rspec <file>:<line> # <name>`, one per failure above\]$/);
+    assert.match(text, /the documentation tree \(37 passing examples\), timing, decoration; all 5 failures shown\]\n44 examples, 5 failures, 2 pending\n\[hr:\w+ omitted 7 lines L\d+-\d+: Failed examples: 5 rerun commands, one per failure\]$/);
     assert.ok(!text.includes('rspec ./spec/cart_spec.rb:46'));
     assertRedeemable(result, input);
     const rerun = result.markers.find((m) => m.detail?.startsWith('Failed examples:'))!;

@@ -77,6 +77,8 @@ export const mypy: Compressor = {
 const LOCATED = /^([^\s:][^:\n]*\.pyi?):(\d+(?::\d+){0,3}): ((?:error|warning|note): .*)$/;
 /** A message is written once for a group only when it was reported at least this many times somewhere. */
 const MIN_GROUP = 3;
+/** Locations written on one line at most; a file with more continues on the next line. */
+const LOCATIONS_PER_LINE = 60;
 
 interface Entry {
   readonly index: number;
@@ -152,7 +154,7 @@ function groupByMessage(context: CompressContext, summaryAt: number): Draft | un
       run = [];
     };
     for (const entry of group) {
-      if (run.length > 0 && run[0].file !== entry.file) flush();
+      if (run.length > 0 && (run[0].file !== entry.file || run.length === LOCATIONS_PER_LINE)) flush();
       run.push(entry);
     }
     flush();

@@ -68,6 +68,14 @@ describe('mypy', () => {
     assert.deepEqual(expandMypyGroups(text).filter((l) => l.includes(': error: ')).sort(), many.split('\n').filter((l) => l.includes(': error: ')).sort());
   });
 
+  it('writes at most 60 locations a line, so thousands of errors in one file stay readable', () => {
+    const many = `${Array.from({ length: 130 }, (_, n) => `pkg/big.py:${n + 1}: error: Call to untyped function "f" in typed context  [no-untyped-call]`).join('\n')}\nFound 130 errors in 1 file (checked 1 source file)\n`;
+    const text = runAlone(mypy, many, engines)!.text;
+    const rows = text.split('\n').filter((l) => l.startsWith('  pkg/big.py:'));
+    assert.deepEqual(rows.map((r) => r.split(',').length), [60, 60, 10]);
+    assert.deepEqual(expandMypyGroups(text).filter((l) => l.includes(': error: ')), many.split('\n').filter((l) => l.includes(': error: ')));
+  });
+
   it('does not group output it does not fully understand', () => {
     const lines = [1, 2, 3, 4].map((n) => `pkg/mod.py:${n}: error: Function is missing a return type annotation  [no-untyped-def]`);
     const input = `${lines.join('\n')}\nsomething mypy did not print as a diagnostic\nFound 4 errors in 1 file (checked 1 source file)\n`;

@@ -5,7 +5,7 @@
 // packages (not installed) and the list of additional packages (repeated in the NEW list) are cut;
 // so is a simulation's package list when every name on it has its own "Inst"/"Remv" line. Those
 // lines keep name and versions; the archive and architecture most of them share is said once.
-import type { CompressContext, Compressor, Draft, ParsedCommand } from '../types';
+import type { CompressContext, Compressor, Draft, ParsedCommand, Source } from '../types';
 import { LinePlan, type DropKind } from './linePlan';
 import { positionals } from './positionals';
 
@@ -40,6 +40,12 @@ const MIN_INST = 10;
 const LIST_ITEM = /^ {2}\S/;
 // Lines only apt prints: proof that the text is its output.
 const SIGNATURE = /^(?:Reading package lists|Building dependency tree|Get:\d+ |Hit:\d+ |E: |The following |\d+ upgraded, \d+ newly installed|Inst \S+ |Setting up \S+ )/;
+// "Reading package lists... Done" then "Building dependency tree... Done": how apt and apt-get start
+// install, upgrade and remove (and how apt update ends)
+const READING_LISTS = /^Reading package lists\.\.\.(?: Done)?$/;
+const BUILDING_TREE = /^Building dependency tree(?:\.\.\.)?(?: Done)?$/;
+/** Lines read to recognise apt without a command (apt update lists its sources first). */
+const SNIFF_LINES = 200;
 
 const DOWNLOADS: DropKind = { detail: 'package download lines', grep: 'Get:' };
 const HITS: DropKind = { detail: 'unchanged index lines', grep: 'Hit:' };
@@ -52,6 +58,11 @@ export const apt: Compressor = {
   matches(command: ParsedCommand): boolean {
     if (!['apt', 'apt-get', 'aptitude'].includes(command.program)) return false;
     return SUBCOMMANDS.has(positionals(command.args, VALUE_OPTIONS)[0] ?? '');
+  },
+  sniff(source: Source): boolean {
+    // Without a command: apt's own two lines, one right after the other.
+    const head = source.lines.slice(0, SNIFF_LINES);
+    return head.some((line, i) => READING_LISTS.test(line) && BUILDING_TREE.test(head[i + 1] ?? ''));
   },
   compress(context: CompressContext): Draft | undefined {
     const { lines } = context.source;

@@ -3,7 +3,7 @@
 // command builds, e.g. a git dependency) are cut, local path crates kept, and a network warning repeated on
 // every retry is shown once. Errors with their "Caused by:" chains, lock changes (Adding, Updating,
 // Removing) and the final status lines are kept verbatim.
-import type { CompressContext, Compressor, Draft, ParsedCommand } from '../types';
+import type { CompressContext, Compressor, Draft, ParsedCommand, Source } from '../types';
 import { LinePlan, type DropKind } from './linePlan';
 import { positionals } from './positionals';
 
@@ -21,6 +21,11 @@ const COMPILING_DEPENDENCY = /^ +Compiling \S+ v\d\S*$/;
 const RETRY = /^warning: spurious network error \(\d+ tr(?:y|ies) remaining\): (.*)$/;
 // Lines only cargo prints: proof that the text is its output.
 const SIGNATURE = /^ +(?:Updating|Locking|Downloaded|Downloading|Adding|Removing|Compiling|Installing|Installed|Finished|Fetching|Vendoring|Replacing)\b|^error: |^warning: spurious network error/;
+// "    Updating crates.io index", "    Updating `local` index", "    Updating git repository `https://…`",
+// "     Locking 65 packages to latest compatible versions": how cargo starts resolving dependencies
+const RESOLVING = /^ +(?:Updating (?:`[^`]*`|\S+) index|Updating git repository |Locking \d+ packages? )/;
+// "   Compiling serde v1.0.152", "    Checking app v0.1.0 (/tmp/app)", "    Finished `dev` profile …", "  --> src/main.rs:3:5": a build, not a fetch
+const BUILDING = /^ +(?:Compiling |Checking |Finished |--> )/;
 
 const DOWNLOADS: DropKind = { detail: 'per-crate "Downloaded" lines', grep: 'Downloaded' };
 const COMPILING: DropKind = { detail: '"Compiling" lines of registry crates', grep: 'Compiling' };
@@ -33,6 +38,12 @@ export const cargoFetch: Compressor = {
     // `cargo +nightly fetch`: the toolchain comes first.
     const words = positionals(command.args, VALUE_OPTIONS).filter((w) => !w.startsWith('+'));
     return command.program === 'cargo' && SUBCOMMANDS.has(words[0] ?? '');
+  },
+  sniff(source: Source): boolean {
+    // Without a command: cargo resolving dependencies first, and nothing of a build after it (that is cargoBuild's).
+    const lines = source.lines;
+    const first = lines.findIndex((line) => line.trim() !== '');
+    return first >= 0 && RESOLVING.test(lines[first]) && !lines.some((line) => BUILDING.test(line));
   },
   compress(context: CompressContext): Draft | undefined {
     const { lines } = context.source;

@@ -3,7 +3,7 @@
 // folded into its line), and so does everything about a failure: the failed step's output, the
 // Dockerfile excerpt, the final ERROR. Layer download and extract progress, timings, internal steps
 // and the output of steps that succeeded are cut — except their warning and error lines, which stay.
-import type { CompressContext, Compressor, Draft, ParsedCommand } from '../types';
+import type { CompressContext, Compressor, Draft, ParsedCommand, Source } from '../types';
 import { LinePlan, type DropKind } from './linePlan';
 import { positionals } from './positionals';
 import { isErrorLine, isWarningLine } from '../shared/patterns';
@@ -24,6 +24,9 @@ const PROGRESS = /^#\d+ (?:sha256:[0-9a-f]+ |extracting sha256:|resolve |transfe
 const CLASSIC_NOISE = /^(?: ---> |Removing intermediate container |Sending build context to Docker daemon)/;
 // "Step 3/8 : RUN npm ci" (classic builder)
 const CLASSIC_STEP = /^Step \d+\/\d+ : /;
+/** Lines read to recognise a build without a command, and how many step headers and ends make it certain. */
+const SNIFF_LINES = 300;
+const SNIFF_STEPS = 2;
 
 const PROGRESS_KIND: DropKind = { detail: 'layer progress, context transfer, timings' };
 const INTERNAL: DropKind = { detail: 'BuildKit internal steps' };
@@ -38,6 +41,14 @@ export const dockerBuild: Compressor = {
     if (command.program === 'docker-compose') return words[0] === 'build';
     if (command.program !== 'docker') return false;
     return words[0] === 'build' || (['buildx', 'image', 'builder', 'compose'].includes(words[0]) && words[1] === 'build');
+  },
+  sniff(source: Source): boolean {
+    // Without a command: BuildKit's "#N [stage] …" headers with their "#N DONE 0.4s" ends, or the
+    // classic builder's "Step 1/8 : …" lines with its " ---> " results.
+    const head = source.lines.slice(0, SNIFF_LINES);
+    const count = (re: RegExp) => head.filter((line) => re.test(line)).length;
+    if (count(STEP) >= SNIFF_STEPS && count(STEP_END) >= SNIFF_STEPS) return true;
+    return count(CLASSIC_STEP) >= SNIFF_STEPS && head.some((line) => CLASSIC_NOISE.test(line));
   },
   compress(context: CompressContext): Draft | undefined {
     const { lines } = context.source;

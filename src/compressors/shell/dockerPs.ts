@@ -2,7 +2,7 @@
 // (restarting, unhealthy, paused, exited with a non-zero code, dead) are kept verbatim under the
 // header; running containers, those that exited with code 0 and those never started collapse to one
 // line each with their count and names, their full rows stashed behind a marker.
-import type { CompressContext, Compressor, Draft, ParsedCommand } from '../types';
+import type { CompressContext, Compressor, Draft, ParsedCommand, Source } from '../types';
 import { LinePlan } from './linePlan';
 import { alignRows, isTableHeader, parseTable } from './columns';
 import { positionals } from './positionals';
@@ -15,6 +15,9 @@ const ATTENTION = /\((?:unhealthy|health: starting|Paused)\)/;
 // "Exited (0) 2 hours ago" — finished cleanly
 const EXITED_OK = /^Exited \(0\)/;
 const CREATED = /^Created$/;
+// "CONTAINER ID   IMAGE   COMMAND   CREATED   STATUS   PORTS   NAMES" (docker ps, podman ps) or
+// "NAME   IMAGE   COMMAND   SERVICE   CREATED   STATUS   PORTS" (docker compose ps): the header, unique to them
+const PS_HEADER = /^(?:CONTAINER ID {2,}IMAGE {2,}COMMAND {2,}CREATED {2,}STATUS|NAME {2,}IMAGE {2,}COMMAND {2,}SERVICE {2,}CREATED {2,}STATUS)(?: {2,}|$)/;
 
 interface Group {
   readonly label: string;
@@ -30,6 +33,12 @@ export const dockerPs: Compressor = {
     if (command.program !== 'docker' && command.program !== 'podman') return false;
     if (command.args.some((arg) => arg === '--format' || arg.startsWith('--format=') || arg === '-q' || arg === '--quiet')) return false;
     return words[0] === 'ps' || (words[0] === 'container' && ['ls', 'list', 'ps'].includes(words[1])) || (words[0] === 'compose' && words[1] === 'ps');
+  },
+  sniff(source: Source): boolean {
+    // Without a command: the first line is docker's header and the rows line up under it.
+    const lines = source.lines;
+    const first = lines.findIndex((line) => line.trim() !== '');
+    return first >= 0 && PS_HEADER.test(lines[first]) && (parseTable(lines, first)?.rows.length ?? 0) > 0;
   },
   compress(context: CompressContext): Draft | undefined {
     const { lines } = context.source;

@@ -4,7 +4,7 @@
 // mounts, volumes, tolerations, label and annotation lists, and Normal events (counted by reason).
 // A container that is ready, never restarted and running (or, for an init container, completed with
 // exit code 0) becomes one line with its image, state, readiness and restart count.
-import type { CompressContext, Compressor, Draft, ParsedCommand } from '../types';
+import type { CompressContext, Compressor, Draft, ParsedCommand, Source } from '../types';
 import { LinePlan, type DropKind } from './linePlan';
 import { isTableHeader, parseTable } from './columns';
 import { positionals } from './positionals';
@@ -25,6 +25,8 @@ const CONTAINERS = /^(?:Init |Ephemeral )?Containers:$/;
 const CONTAINER_NAME = /^ {2}([a-z0-9][a-z0-9.-]*):$/;
 // "    State:          Running", "      Exit Code:    0" — a field of a container block
 const CONTAINER_FIELD = /^( {4}| {6})([A-Z][A-Za-z ]*):\s*(.*)$/;
+// "Events:  <none>" or "Events:" over its table — the section every `kubectl describe` ends an object with
+const EVENTS_SECTION = /^Events:[ \t]*(?:<none>[ \t]*)?$/;
 
 const NORMAL_EVENTS: DropKind = { detail: 'Normal events', grep: 'Normal' };
 const FIELDS: DropKind = { detail: 'ids, mounts, volumes, tolerations, labels, annotations' };
@@ -34,6 +36,12 @@ export const kubectlDescribe: Compressor = {
   type: 'shell',
   matches(command: ParsedCommand): boolean {
     return (command.program === 'kubectl' || command.program === 'oc') && positionals(command.args, VALUE_OPTIONS)[0] === 'describe';
+  },
+  sniff(source: Source): boolean {
+    // Without a command: it starts with "Name:" and has an "Events:" section, as every object it describes.
+    const lines = source.lines;
+    const first = lines.findIndex((line) => line.trim() !== '');
+    return first >= 0 && NAME.test(lines[first]) && lines.some((line) => EVENTS_SECTION.test(line));
   },
   compress(context: CompressContext): Draft | undefined {
     const { lines } = context.source;

@@ -3,7 +3,7 @@
 // with their reason (CrashLoopBackOff, OOMKilled, ImagePullBackOff, Pending, Error, restarts…);
 // healthy ones collapse to counts (by namespace when the table has one) and Normal events to counts
 // by reason, their rows stashed behind a marker. Tables without a health column are left as they are.
-import type { CompressContext, Compressor, Draft, ParsedCommand } from '../types';
+import type { CompressContext, Compressor, Draft, ParsedCommand, Source } from '../types';
 import { LinePlan } from './linePlan';
 import { alignRows, isTableHeader, parseTable, type Table } from './columns';
 import { positionals } from './positionals';
@@ -15,6 +15,11 @@ const HEALTHY_STATUS = new Set(['Running', 'Ready', 'Bound', 'Active', 'Availabl
 const DONE_STATUS = new Set(['Completed', 'Succeeded']);
 // "2/3" in READY or COMPLETIONS
 const FRACTION = /^(\d+)\/(\d+)$/;
+/** Header columns `kubectl get` starts its tables with: objects (an AGE column follows) and events. */
+const OBJECT_COLUMNS = ['NAME'];
+const EVENT_COLUMNS = ['LAST SEEN', 'TYPE', 'REASON', 'OBJECT', 'MESSAGE'];
+// the two or more spaces between a header's column names
+const COLUMN_GAP = / {2,}/;
 
 interface Collapsed {
   readonly label: string;
@@ -29,6 +34,18 @@ export const kubectlGet: Compressor = {
     if (positionals(command.args, VALUE_OPTIONS)[0] !== 'get') return false;
     const output = outputFormat(command.args);
     return output === undefined || output === 'wide';
+  },
+  sniff(source: Source): boolean {
+    // Without a command: the first line is a kubectl table header — "[NAMESPACE] NAME … AGE" or
+    // "[NAMESPACE] LAST SEEN TYPE REASON OBJECT MESSAGE" — and rows line up under it.
+    const lines = source.lines;
+    const first = lines.findIndex((line) => line.trim() !== '');
+    if (first < 0 || !isTableHeader(lines[first])) return false;
+    const columns = lines[first].trim().split(COLUMN_GAP);
+    const own = columns[0] === 'NAMESPACE' ? columns.slice(1) : columns;
+    const objects = startsWith(own, OBJECT_COLUMNS) && own.includes('AGE');
+    if (!objects && !startsWith(own, EVENT_COLUMNS)) return false;
+    return (parseTable(lines, first)?.rows.length ?? 0) > 0;
   },
   compress(context: CompressContext): Draft | undefined {
     const { lines } = context.source;
@@ -125,4 +142,9 @@ export function outputFormat(args: readonly string[]): string | undefined {
     if (arg.startsWith('-o') && arg.length > 2 && !arg.startsWith('--')) return arg.slice(2).replace(/^=/, '');
   }
   return undefined;
+}
+
+/** The header's first columns are exactly `expected`. */
+function startsWith(columns: readonly string[], expected: readonly string[]): boolean {
+  return expected.every((name, k) => columns[k] === name);
 }

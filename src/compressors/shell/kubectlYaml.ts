@@ -4,7 +4,7 @@
 // and two list items Kubernetes adds to every pod on its own: the `kube-api-access-*` service-account
 // token volume and the default not-ready/unreachable tolerations (NoExecute, Exists, 300 s).
 // Each cut is a YAML comment holding its marker, so the rest stays valid YAML.
-import type { CompressContext, Compressor, Draft, ParsedCommand } from '../types';
+import type { CompressContext, Compressor, Draft, ParsedCommand, Source } from '../types';
 import { LinePlan } from './linePlan';
 import { positionals } from './positionals';
 import { outputFormat } from './kubectlGet';
@@ -15,6 +15,10 @@ const VALUE_OPTIONS = new Set(['-n', '--namespace', '--context', '--cluster', '-
 const BOOKKEEPING = /^( *)(managedFields|kubectl\.kubernetes\.io\/last-applied-configuration):/;
 // "apiVersion: v1" / "kind: Pod" — what `-o yaml` prints first
 const YAML_START = /^(?:apiVersion|kind): \S/;
+// "  resourceVersion: \"4812337\"" — set by the API server on every object it returns, never in a manifest
+const RESOURCE_VERSION = /^ +resourceVersion: "\d*"$/;
+// "kind: Pod", "kind: List" — the top-level object's kind
+const TOP_KIND = /^kind: [A-Z][A-Za-z]*$/;
 // "  - name: kube-api-access-r7x2m": the projected service-account volume the API server injects
 const TOKEN_VOLUME = /^( *)- name: (kube-api-access-[a-z0-9]+)$/;
 // "  - effect: NoExecute": the first line of a toleration item
@@ -28,6 +32,12 @@ export const kubectlYaml: Compressor = {
   matches(command: ParsedCommand): boolean {
     if (command.program !== 'kubectl' && command.program !== 'oc') return false;
     return positionals(command.args, VALUE_OPTIONS)[0] === 'get' && outputFormat(command.args) === 'yaml';
+  },
+  sniff(source: Source): boolean {
+    // Without a command: YAML that starts like `-o yaml` does, names its kind, and carries the
+    // server's resourceVersion (a manifest never does).
+    const lines = source.lines;
+    return YAML_START.test(lines[0] ?? '') && lines.some((line) => TOP_KIND.test(line)) && lines.some((line) => RESOURCE_VERSION.test(line));
   },
   compress(context: CompressContext): Draft | undefined {
     const { lines } = context.source;

@@ -7,24 +7,29 @@ import type { CompressContext, Compressor, Draft, ParsedCommand, Source } from '
 import { DraftBuilder, MAX_LINE_CHARS } from './shared/draft';
 import { bm25Scores, words } from './shared/bm25';
 import { parseCommand } from './shared/command';
+import { searchLiteral, type SearchLiteral } from './search/searchLiteral';
 
 /** Files with at most this many hits are shown whole: a rare hit is the interesting one. */
 const RARE_HITS = 3;
 /** Hits shown for a file with more than RARE_HITS (its first hit, then the most relevant). */
 const HITS_PER_FILE = 3;
 /** Hits shown over all files, unless a budget says otherwise… */
-const TOTAL_HITS = 20;
+const TOTAL_HITS = 12;
 /** …and lines shown with their context lines (`-C2` shows five lines a hit). */
-const TOTAL_LINES = 45;
-const MIN_HITS = 8;
+const TOTAL_LINES = 30;
+const MIN_HITS = 6;
+/** Common files sampled beside the files a query is about. */
+const QUERY_SAMPLE_FILES = 1;
 /** Files shown with hits; every other file is still listed with its count. */
 const MAX_SHOWN_FILES = 8;
+/** Files scoring at least this share of the best file's score are the ones the query is about. */
+const RELEVANT_SHARE = 0.5;
 /** A file is rare when at most this many hit files share its folder or its extension. */
 const RARE_FILES = 2;
 /** A cut inside a shown file smaller than this is not worth its marker: the lines are shown. */
 const MIN_CUT_CHARS = 90;
-/** Hidden files whose lines are shorter than this are shown: an index row and a marker cost as much. */
-const MIN_HIDDEN_CHARS = 160;
+/** What a marker costs, in characters (`[hr:0123456789ab omitted 84 lines L12-95: all 84 hits of the 37 files above]`). */
+const MARKER_CHARS = 64;
 /** More unparsed lines than this share of the output means it is not search output. */
 const MAX_OTHER_SHARE = 0.1;
 
@@ -38,6 +43,12 @@ const DATE_START = /^(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.]\d
 const COUNT_LINE = /^(.*[^\s:]):(\d+)$/;
 // `12:    const x = 1;` or `13-    return x;` under an `rg --heading` file name (or from `grep -n` on one file)
 const NUMBERED_LINE = /^(\d+)([:-])/;
+// the `1574:` in front of a shown hit line (`1574:\t\t\t\`The reported message has…`)
+const NUMBER_PREFIX_ONLY = /^\d+[:-]/;
+/** A hit line longer than this is shown as a window around its match (when the pattern says where). */
+const LONG_HIT_CHARS = 240;
+/** Characters kept at the start of a long hit line and on each side of its match. */
+const HIT_WINDOW = 60;
 // the `12:` in front of a shown hit (`12:    context.report({`), ignored when comparing hits
 const NUMBER_PREFIX = /^\d+[:-]\s*/;
 
@@ -345,20 +356,24 @@ function select(entries: readonly Entry[], files: readonly FileGroup[], query: s
     const order = file.matches.map((m, k) => ({ m, k, s: scores[k] })).slice(1).sort((a, b) => b.s - a.s || a.k - b.k);
     wanted.set(file, [file.matches[0], ...order.map((o) => o.m)]);
   }
-  const tier = (f: FileGroup) => (f.score > 0 ? 0 : rarity.get(f)! <= RARE_FILES ? 1 : 2);
+  // A file is about the query when it scores near the best file: one shared common word is not enough.
+  const best = Math.max(0, ...files.map((f) => f.score));
+  const tier = (f: FileGroup) => (f.score > 0 && f.score >= best * RELEVANT_SHARE ? 0 : rarity.get(f)! <= RARE_FILES ? 1 : 2);
   const ranked = files.map((f, k) => ({ f, k })).sort((a, b) =>
-    tier(a.f) - tier(b.f) || b.f.score - a.f.score || b.f.matches.length - a.f.matches.length || a.k - b.k);
+    tier(a.f) - tier(b.f) || (tier(a.f) === 0 ? b.f.score - a.f.score : 0) || b.f.matches.length - a.f.matches.length || a.k - b.k);
   let used = 0;
   let shownFiles = 0;
   const seen = new Set<string>();
   const next = new Map<FileGroup, number>();
   // Takes up to `limit` more hits of a file; ordinary files only show hits that say something new
   // (not the 40th `context.report({`).
-  const take = (f: FileGroup, limit: number) => {
+  // `atLeastOne`: the file shows its first hit even when the total cap is reached.
+  const take = (f: FileGroup, limit: number, relevantOnly = false, atLeastOne = false) => {
     const list = wanted.get(f)!;
     let k = next.get(f) ?? 0;
     let taken = 0;
-    for (; k < list.length && taken < limit && used < totalCap; k++) {
+    for (; k < list.length && taken < limit && (used < totalCap || (atLeastOne && taken === 0)); k++) {
+      if (relevantOnly && !(scoreOf.get(list[k])! > 0)) break;
       const key = entries[list[k]].text.replace(NUMBER_PREFIX, '').trim();
       if (tier(f) === 2 && seen.has(key)) continue;
       seen.add(key);
@@ -368,15 +383,22 @@ function select(entries: readonly Entry[], files: readonly FileGroup[], query: s
     }
     next.set(f, k);
   };
+  // With files the query is about, the common files are only sampled: the index lists them all.
+  const aboutQuery = ranked.some(({ f }) => tier(f) === 0);
+  let samples = 0;
   for (const { f } of ranked) {
     f.shown = new Set();
     if (shownFiles >= MAX_SHOWN_FILES) continue;
-    // A file with few hits shows them all; a big one its share.
-    take(f, f.matches.length <= Math.max(RARE_HITS, perFile) ? f.matches.length : perFile);
+    if (aboutQuery && tier(f) === 2 && samples >= QUERY_SAMPLE_FILES) continue;
+    // A file with few hits shows them all; a big one its share. The one common file sampled beside
+    // a query's files is not left out by the total cap.
+    take(f, f.matches.length <= Math.max(RARE_HITS, perFile) ? f.matches.length : perFile, false, aboutQuery && tier(f) === 2);
     if (f.shown.size) shownFiles++;
+    if (f.shown.size && tier(f) === 2) samples++;
   }
-  // Room left (few files, many hits each): the shown files get more of their best hits.
-  for (const { f } of ranked) if (f.shown.size) take(f, totalCap);
+  // Room left (few files, many hits each): the shown files get more of their best hits (with a
+  // query, only hits that share a word with it).
+  for (const { f } of ranked) if (f.shown.size) take(f, totalCap, aboutQuery);
 }
 
 function tally(keys: readonly string[]): Map<string, number> {
@@ -415,7 +437,7 @@ function contextWidths(entries: readonly Entry[]): { before: number; after: numb
   return { before, after };
 }
 
-/** Hidden files next to each other whose lines cost less than their index rows and marker are shown. */
+/** Hidden files next to each other whose lines cost no more than their index rows and marker are shown. */
 function showSmallHiddenFiles(entries: readonly Entry[], files: readonly FileGroup[], shown: Uint8Array): void {
   let k = 0;
   while (k < files.length) {
@@ -423,10 +445,14 @@ function showSmallHiddenFiles(entries: readonly Entry[], files: readonly FileGro
     let m = k;
     let chars = 0;
     while (m < files.length && files[m].shown.size === 0) {
-      for (let i = files[m].start; i < files[m].end; i++) chars += entries[i].text.length + 1;
+      for (let i = files[m].start; i < files[m].end; i++) if (entries[i].kind !== 'heading') chars += entries[i].text.length + 1;
       m++;
     }
-    if (chars < MIN_HIDDEN_CHARS) {
+    // Shown, each file costs its heading and its lines; hidden, its index row and a share of one marker.
+    const group = files.slice(k, m);
+    const shownChars = chars + group.reduce((sum, f) => sum + f.path.length + 12, 0);
+    const hiddenChars = indexRows(group).rows.reduce((sum, row) => sum + row.length + 1, 0) + MARKER_CHARS;
+    if (shownChars <= hiddenChars) {
       for (const f of files.slice(k, m)) {
         for (let i = f.start; i < f.end; i++) if (entries[i].kind !== 'blank') shown[i] = 1;
         f.shown = new Set(f.matches);
@@ -436,52 +462,67 @@ function showSmallHiddenFiles(entries: readonly Entry[], files: readonly FileGro
   }
 }
 
-/** Inside a shown file, a cut that would cost about as much as its marker is shown instead. */
+/** The runs of a shown file's lines that are not shown (separators and blank lines aside): [from, to). */
+function cutRuns(entries: readonly Entry[], file: FileGroup, shown: Uint8Array): [number, number][] {
+  const runs: [number, number][] = [];
+  let i = file.start;
+  while (i < file.end) {
+    if (shown[i] || entries[i].kind === 'heading' || entries[i].kind === 'blank') { i++; continue; }
+    let j = i;
+    while (j < file.end && !shown[j] && entries[j].kind !== 'blank' && entries[j].kind !== 'heading') j++;
+    if (!entries.slice(i, j).every((e) => e.kind === 'separator')) runs.push([i, j]);
+    i = j;
+  }
+  return runs;
+}
+
+/**
+ * Inside a shown file, cuts that together cost about as much as their marker are shown instead, and
+ * so is a short run of context lines between shown hits (it joins their groups).
+ */
 function showSmallCuts(entries: readonly Entry[], files: readonly FileGroup[], shown: Uint8Array): void {
+  const reveal = (file: FileGroup, [from, to]: [number, number]) => {
+    for (let k = from; k < to; k++) {
+      shown[k] = 1;
+      if (entries[k].kind === 'match') file.shown.add(k);
+    }
+  };
+  const chars = ([from, to]: [number, number]) => entries.slice(from, to).reduce((sum, e) => sum + e.text.length + 1, 0);
   for (const file of files) {
     if (file.shown.size === 0) continue;
-    let i = file.start;
-    while (i < file.end) {
-      if (shown[i] || entries[i].kind === 'heading' || entries[i].kind === 'blank') { i++; continue; }
-      let j = i;
-      while (j < file.end && !shown[j] && entries[j].kind !== 'blank' && entries[j].kind !== 'heading') j++;
-      const run = entries.slice(i, j);
-      const chars = run.reduce((sum, e) => sum + e.text.length + 1, 0);
-      const hits = run.filter((e) => e.kind === 'match').length;
-      const onlySeparators = run.every((e) => e.kind === 'separator');
-      if (!onlySeparators && (chars < MIN_CUT_CHARS || (hits === 0 && chars < MIN_CUT_CHARS * 2))) {
-        for (let k = i; k < j; k++) {
-          shown[k] = 1;
-          if (entries[k].kind === 'match') file.shown.add(k);
-        }
-      }
-      i = j;
+    const runs = cutRuns(entries, file, shown);
+    if (runs.reduce((sum, r) => sum + chars(r), 0) < MIN_CUT_CHARS) {
+      for (const r of runs) reveal(file, r);
+      continue;
     }
+    for (const r of runs) if (chars(r) < MIN_CUT_CHARS && entries.slice(r[0], r[1]).every((e) => e.kind !== 'match')) reveal(file, r);
   }
 }
 
 function emit(context: CompressContext, parsed: Parsed, shown: Uint8Array): Draft {
   const { entries, files, stripPaths } = parsed;
   const builder = new DraftBuilder(context.source);
+  const { command } = context.options;
+  const literal = command === undefined ? undefined : searchLiteral(parseCommand(command));
   showSmallHiddenFiles(entries, files, shown);
   showSmallCuts(entries, files, shown);
   const totalMatches = files.reduce((s, f) => s + f.matches.length, 0);
   const uniquePaths = new Set(files.map((f) => f.path)).size;
   const shownFiles = files.filter((f) => f.shown.size > 0).length;
   const hasPaths = files.some((f) => f.path !== '');
-  if (hasPaths) {
-    const shownMatches = files.reduce((s, f) => s + f.shown.size, 0);
-    builder.write(`${plural(totalMatches, 'match', 'matches')} in ${plural(uniquePaths, 'file', 'files')}; every file is listed with its count${shownMatches < totalMatches ? `, ${shownMatches} hits shown` : ''}`);
-  }
+  // Set when an index row lists a name without its count (then the header says that means 1).
+  let bareNames = false;
 
   let i = 0;
   const hidden: FileGroup[] = [];
   const flushHidden = (to: number) => {
     if (hidden.length === 0) return;
-    for (const row of indexRows(hidden)) builder.write(row);
+    const index = indexRows(hidden);
+    bareNames ||= index.bare;
+    for (const row of index.rows) builder.write(row);
     const from = hidden[0].start;
     const hits = hidden.reduce((s, f) => s + f.matches.length, 0);
-    const what = hidden.length === 1 ? `all ${plural(hits, 'hit', 'hits')} in ${hidden[0].path}` : `all ${hits} hits of the ${hidden.length} files above`;
+    const what = hidden.length > 1 ? `all ${hits} hits of the ${hidden.length} files above` : hits === 1 ? 'the hit of the file above' : `all ${hits} hits of the file above`;
     builder.write(builder.marker({ verb: 'omitted', count: to - from, unit: 'lines', lines: [builder.lineNumber(from), builder.lineNumber(to - 1)], detail: what }));
     hidden.length = 0;
   };
@@ -502,7 +543,7 @@ function emit(context: CompressContext, parsed: Parsed, shown: Uint8Array): Draf
     }
     flushHidden(file.start);
     if (hasPaths) builder.write(`${file.path} (${plural(file.matches.length, 'match', 'matches')})`);
-    emitFile(builder, context.source, entries, file, shown, stripPaths);
+    emitFile(builder, context.source, entries, file, shown, stripPaths, literal);
     i = file.end;
   }
   flushHidden(hidden.at(-1)?.end ?? i);
@@ -510,58 +551,109 @@ function emit(context: CompressContext, parsed: Parsed, shown: Uint8Array): Draf
 
   builder.note('search-index', `${totalMatches} matches in ${uniquePaths} files, all listed with counts; hits shown for ${shownFiles} files`);
   if (context.options.query) builder.note('search-rank', 'hits in big files ranked by BM25 against the query');
-  return builder.build();
+  const body = builder.build();
+  if (!hasPaths) return body;
+  // The header is written last: only now is it known whether some index row left out a count of 1.
+  const shownMatches = files.reduce((s, f) => s + f.shown.size, 0);
+  const header = `${plural(totalMatches, 'match', 'matches')} in ${plural(uniquePaths, 'file', 'files')}; every file is listed with its count${bareNames ? ' (no :N means 1)' : ''}${shownMatches < totalMatches ? `, ${shownMatches} hits shown` : ''}`;
+  return { ...body, text: `${header}\n${body.text}` };
 }
 
-/** A shown file's lines: shown ones as they are (without the path), each cut run as one marker. */
-function emitFile(builder: DraftBuilder, source: Source, entries: readonly Entry[], file: FileGroup, shown: Uint8Array, stripPaths: boolean): void {
+/**
+ * A shown file's lines: shown ones as they are (without the path). One cut run is one marker in its
+ * place; several runs share one marker after the file's lines, naming the span that holds them all.
+ */
+function emitFile(builder: DraftBuilder, source: Source, entries: readonly Entry[], file: FileGroup, shown: Uint8Array, stripPaths: boolean, literal: SearchLiteral | undefined): void {
   const text = (k: number) => (stripPaths || entries[k].kind === 'message' ? entries[k].text : source.lines[k]);
   const shownAfter = (k: number) => { for (let m = k; m < file.end; m++) if (shown[m]) return true; return false; };
+  const runs = cutRuns(entries, file, shown);
+  const cutLines = runs.reduce((sum, [from, to]) => sum + to - from, 0);
+  let hits = 0;
+  for (const [from, to] of runs) for (let k = from; k < to; k++) if (entries[k].kind === 'match') hits++;
+  const what = hits === 0 ? 'context lines' : hits === cutLines ? plural(hits, 'more hit', 'more hits') : `${plural(hits, 'more hit', 'more hits')} with context`;
   let i = file.start;
+  let wrote = false;
   while (i < file.end) {
     const e = entries[i];
     if (e.kind === 'heading' || e.kind === 'blank') { i++; continue; }
     if (shown[i]) {
-      // A separator that ends the file separates nothing.
-      if (e.kind !== 'separator' || shownAfter(i + 1)) writeLine(builder, i, text(i));
+      // A separator that starts or ends the file's lines separates nothing.
+      if (e.kind !== 'separator' || (wrote && shownAfter(i + 1))) {
+        if (e.kind === 'match' && stripPaths) writeHit(builder, i, text(i), literal);
+        else writeLine(builder, i, text(i));
+        wrote = true;
+      }
       i++;
       continue;
     }
     let j = i;
     while (j < file.end && !shown[j] && entries[j].kind !== 'blank' && entries[j].kind !== 'heading') j++;
-    const run = entries.slice(i, j);
-    if (run.every((x) => x.kind === 'separator')) {
-      if (shownAfter(j)) builder.write('--');
-    } else {
-      const hits = run.filter((x) => x.kind === 'match').length;
-      const detail = hits > 0 ? `${plural(hits, 'more hit', 'more hits')} in ${file.path || 'this file'}` : 'context lines';
-      builder.write(builder.marker({ verb: 'omitted', count: j - i, unit: 'lines', lines: [builder.lineNumber(i), builder.lineNumber(j - 1)], detail }));
+    if (runs.length === 1 && runs[0][0] === i) {
+      builder.write(builder.marker({ verb: 'omitted', count: j - i, unit: 'lines', lines: [builder.lineNumber(i), builder.lineNumber(j - 1)], detail: what }));
+    } else if (wrote && shownAfter(j) && (entries[i].kind === 'separator' || entries[j - 1].kind === 'separator' || runs.length > 1)) {
+      // Cut lines between shown groups read as a group break.
+      builder.write('--');
     }
     i = j;
   }
+  if (runs.length > 1) {
+    const span = `L${builder.lineNumber(runs[0][0])}-${builder.lineNumber(runs.at(-1)![1] - 1)}`;
+    builder.write(builder.marker({ verb: 'omitted', count: cutLines, unit: 'lines', detail: `${what} among ${span}` }));
+  }
 }
 
-/** Hidden files as index rows, `path:count`; files in one folder share a row (`lib/rules/ a.js:2 b.js:1`). */
-function indexRows(files: readonly FileGroup[]): string[] {
+/**
+ * Hidden files as index rows, `path:count`; files in one folder share a row, where a name alone has
+ * one match (`lib/rules/ a.js:2 b.js`).
+ */
+function indexRows(files: readonly FileGroup[]): { rows: string[]; bare: boolean } {
   const rows: string[] = [];
+  let bare = false;
   let k = 0;
   while (k < files.length) {
     const dir = dirOf(files[k].path);
     let m = k + 1;
     while (m < files.length && dir !== '' && dirOf(files[m].path) === dir) m++;
     if (m - k >= 2) {
-      const names = files.slice(k, m).map((f) => `${f.path.slice(dir.length)}:${f.matches.length}`);
-      // `name:count` pairs are space-separated (as compact as `rg -c`) unless a name has a space.
-      rows.push(`${dir} ${names.join(names.some((n) => n.includes(' ')) ? ', ' : ' ')}`);
+      const names = files.slice(k, m).map((f) => f.path.slice(dir.length));
+      // A name with `:` or a blank would make `:count` or the separator ambiguous: every count is written then.
+      const plain = names.every((n) => !n.includes(':') && !BLANK.test(n));
+      const pairs = names.map((n, x) => (plain && files[k + x].matches.length === 1 ? n : `${n}:${files[k + x].matches.length}`));
+      bare ||= pairs.some((p, x) => p === names[x]);
+      rows.push(`${dir} ${pairs.join(plain ? ' ' : ', ')}`);
     } else rows.push(`${files[k].path}:${files[k].matches.length}`);
     k = m;
   }
-  return rows;
+  return { rows, bare };
 }
 
 function dirOf(path: string): string {
   const slash = path.lastIndexOf('/');
   return slash >= 0 ? path.slice(0, slash + 1) : '';
+}
+
+/**
+ * Writes a hit line (`1574:\t…text…`); a very long one keeps its number, its start and a window
+ * around the match of the command's pattern, `…` where it was cut, and one marker for the whole line.
+ */
+function writeHit(builder: DraftBuilder, index: number, text: string, literal: SearchLiteral | undefined): void {
+  const prefix = NUMBER_PREFIX_ONLY.exec(text)?.[0].length ?? 0;
+  const at = literal && text.length > LONG_HIT_CHARS ? (literal.ignoreCase ? text.toLowerCase() : text).indexOf(literal.text, prefix) : -1;
+  if (at < 0) {
+    writeLine(builder, index, text);
+    return;
+  }
+  const headEnd = prefix + HIT_WINDOW;
+  const from = Math.max(headEnd, at - HIT_WINDOW);
+  const to = Math.min(text.length, at + literal!.text.length + HIT_WINDOW);
+  const cut = text.length - (headEnd - prefix) - prefix - (to - from);
+  if (cut < LONG_HIT_CHARS / 2) {
+    writeLine(builder, index, text);
+    return;
+  }
+  const n = builder.lineNumber(index);
+  const marker = builder.marker({ verb: 'truncated', count: cut, unit: 'chars', lines: [n, n] });
+  builder.write(`${text.slice(0, headEnd)}${from > headEnd ? '…' : ''}${text.slice(from, to)}${to < text.length ? '…' : ''} ${marker}`);
 }
 
 /** Writes one line, shortening it in the middle (with a marker) when it is absurdly long. */
@@ -610,15 +702,28 @@ function renderCounts(context: CompressContext, rows: readonly CountRow[]): Draf
   const withHits = rows.filter((r) => r.count > 0);
   const total = withHits.reduce((s, r) => s + r.count, 0);
   const zeros = rows.length - withHits.length;
-  builder.write(`${plural(rows.length, 'file', 'files')} counted, ${withHits.length} with matches (${plural(total, 'match', 'matches')})${zeros ? `; ${zeros} with 0 below as markers` : ''}`);
+  builder.write(`${plural(rows.length, 'file', 'files')} counted, ${withHits.length} with matches (${plural(total, 'match', 'matches')})${zeros ? `; ${zeros} with 0 cut below` : ''}`);
   const isZero = new Uint8Array(lines.length);
   for (const r of rows) if (r.count === 0) isZero[r.index] = 1;
+  const runs: [number, number][] = [];
   for (let i = 0; i < lines.length; ) {
-    if (!isZero[i]) { builder.keep(i); i++; continue; }
+    if (!isZero[i]) { i++; continue; }
     let j = i;
     while (j < lines.length && isZero[j]) j++;
-    builder.omit(i, j, { detail: `${plural(j - i, 'file', 'files')} with 0 matches` });
+    runs.push([i, j]);
     i = j;
+  }
+  if (runs.length > 1) {
+    // Zero rows scattered between the hits: one marker after the kept rows, found again by grep.
+    for (let i = 0; i < lines.length; i++) if (!isZero[i] && lines[i] !== '') builder.keep(i);
+    builder.write(builder.marker({ verb: 'omitted', count: zeros, unit: 'lines', detail: `${plural(zeros, 'file', 'files')} with 0 matches; grep ":0"` }));
+  } else {
+    for (let i = 0; i < lines.length; i++) {
+      if (runs.length && i === runs[0][0]) {
+        builder.omit(i, runs[0][1], { detail: `${plural(zeros, 'file', 'files')} with 0 matches` });
+        i = runs[0][1] - 1;
+      } else builder.keep(i);
+    }
   }
   builder.note('search-counts', `${rows.length} count rows; ${zeros} rows with 0 matches cut`);
   return builder.build();

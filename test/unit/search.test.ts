@@ -33,9 +33,11 @@ function indexOf(text: string): Map<string, number> {
     if (m) { index.set(m[1], Number(m[2])); continue; }
     m = DIR_ROW.exec(line);
     if (m && !line.startsWith('[hr:')) {
+      // `name:count`, or a name alone for one match
       for (const pair of m[2].split(' ')) {
         const colon = pair.lastIndexOf(':');
-        index.set(m[1] + pair.slice(0, colon), Number(pair.slice(colon + 1)));
+        if (colon < 0) index.set(m[1] + pair, 1);
+        else index.set(m[1] + pair.slice(0, colon), Number(pair.slice(colon + 1)));
       }
       continue;
     }
@@ -55,10 +57,19 @@ function truth(input: string): Map<string, number> {
   return counts;
 }
 
-/** Every hit line of the input is shown (its text after the path) or lies in a marked range. */
+// `3 more hits among L13-16` in a marker that stands for several cut runs of one file
+const AMONG = /among L(\d+)-(\d+)$/;
+
+/**
+ * Every hit line of the input is shown (its text after the path) or lies in a marked range: the
+ * marker's own range, or the span a marker for several runs names (`among L13-16`).
+ */
 function assertEveryHitAccounted(input: string, draft: Draft): void {
   const covered = new Set<number>();
-  for (const m of draft.markers ?? []) if (m.lines) for (let n = m.lines[0]; n <= m.lines[1]; n++) covered.add(n);
+  for (const m of draft.markers ?? []) {
+    const span = m.lines ?? (AMONG.exec(m.detail ?? '')?.slice(1).map(Number) as [number, number] | undefined);
+    if (span) for (let n = span[0]; n <= span[1]; n++) covered.add(n);
+  }
   const out = new Set(draft.text.split('\n'));
   input.split('\n').forEach((line, i) => {
     const m = /^[^:]+:(\d+:.*)$/.exec(line);
@@ -145,7 +156,41 @@ describe('search compressor', () => {
     const single = Array.from({ length: 200 }, (_, i) => `${i * 3 + 1}:  log.debug("step ${i}")`).join('\n');
     const one = run(single)!;
     assert.ok(one.text.startsWith('1:  log.debug("step 0")'));
-    assert.match(one.text, /\[hr:0123456789ab omitted \d+ lines L\d+-200: \d+ more hits in this file\]/);
+    assert.match(one.text, /\[hr:0123456789ab omitted \d+ lines L\d+-200: \d+ more hits\]/);
+  });
+
+  it('lists hidden files of one folder in one row, a name alone having one match', () => {
+    const lines: string[] = [];
+    for (let f = 0; f < 30; f++) for (let h = 1; h <= 1 + (f % 3); h++) lines.push(`lib/rules/rule-${f}.js:${h * 10}:\t\tcontext.report({ node, messageId: "m${f}-${h}" });`);
+    const draft = run(lines.join('\n') + '\n')!;
+    assert.match(draft.text, /^\d+ matches in 30 files; every file is listed with its count \(no :N means 1\)/);
+    assert.match(draft.text, /\brule-3\.js(?= )/);
+    assert.match(draft.text, /\brule-4\.js:2\b/);
+    assert.deepEqual(indexOf(draft.text), truth(lines.join('\n')));
+  });
+
+  it('cuts several runs of one file under one marker naming the span that holds them', () => {
+    const lines = Array.from({ length: 120 }, (_, i) => `src/big.ts:${i + 1}:  const value${i} = compute(${i});`);
+    lines[40] = 'src/big.ts:41:  const retryBudget = computeRetryBudget(attempts);';
+    lines[90] = 'src/big.ts:91:  return retryBudget.remaining;';
+    const draft = run(lines.join('\n') + '\n', { query: 'retry budget' })!;
+    assert.ok(draft.text.includes('41:  const retryBudget = computeRetryBudget(attempts);\n--\n91:  return retryBudget.remaining;'));
+    const marker = (draft.markers ?? []).find((m) => m.lines === undefined)!;
+    const shown = draft.text.split('\n').filter((l) => /^\d+:/.test(l)).length;
+    assert.equal(marker.count, 120 - shown);
+    assert.match(marker.detail!, /^\d+ more hits among L\d+-120$/);
+  });
+
+  it('shows a very long hit as its start and a window around the match, with a marker for the line', () => {
+    const long = `${'\t'.repeat(6)}const message = \`${'lorem ipsum dolor '.repeat(30)}\`; context.report({ node, message }); // ${'x'.repeat(200)}`;
+    const lines = [`lib/a.js:10:${long}`, ...Array.from({ length: 12 }, (_, i) => `lib/other/b${i}.js:${i + 1}:  context.report({ node });`)];
+    const draft = run(lines.join('\n') + '\n', { command: "git grep -n 'context\\.report'" })!;
+    const line = draft.text.split('\n').find((l) => l.startsWith('10:'))!;
+    assert.ok(line.startsWith(`10:${long.slice(0, 60)}…`), line);
+    assert.ok(line.includes('context.report({ node, message });'));
+    assert.match(line, /… \[hr:0123456789ab truncated \d+ chars L1-1\]$/);
+    // Without a command the pattern is unknown, so the line stays whole.
+    assert.ok(run(lines.join('\n') + '\n')!.text.includes(`10:${long}`));
   });
 
   it('keeps unnumbered grep -r output lines whole', () => {
@@ -166,7 +211,17 @@ describe('search compressor', () => {
     const rows = Array.from({ length: 40 }, (_, i) => `lib/module-${i}.js:${i % 9 === 0 ? i + 1 : 0}`);
     const draft = run(rows.join('\n'), { command: 'grep -rc deprecated lib' })!;
     for (const r of rows) if (!r.endsWith(':0')) assert.ok(draft.text.includes(r), r);
-    assert.match(draft.text, /^40 files counted, 5 with matches \(95 matches\); 35 with 0 below as markers/);
+    assert.match(draft.text, /^40 files counted, 5 with matches \(95 matches\); 35 with 0 cut below/);
+  });
+
+  it('counts: zero rows scattered between hits become one marker with a grep hint', () => {
+    const rows = Array.from({ length: 40 }, (_, i) => `lib/module-${i}.js:${i % 9 === 0 ? i + 1 : 0}`);
+    const draft = run(rows.join('\n') + '\n', { command: 'grep -rc deprecated lib' })!;
+    const markers = draft.markers ?? [];
+    assert.equal(markers.length, 1);
+    assert.equal(markers[0].lines, undefined);
+    assert.equal(markers[0].count, 35);
+    assert.match(draft.text, /omitted 35 lines: 35 files with 0 matches; grep ":0"\]$/);
   });
 
   it('rg -c without zeros gains nothing, so the engine keeps it whole', () => {

@@ -63,12 +63,12 @@ export const mypy: Compressor = {
       i = end - 1;
     }
     if (diagnostics.length === 0) return undefined;
+    const rendered = renderDiagnostics(context, { diagnostics, summaryAt, reported: reported === undefined ? undefined : { errors: reported }, warningNoun: 'notes and warnings' });
+    // The grouped form cuts nothing: it is preferred whenever it is no longer than the marked cuts.
     const errors = diagnostics.filter((d) => d.severity === 'error').length;
-    if (reported === errors && summaryAt !== undefined) {
-      const grouped = groupByMessage(context, summaryAt);
-      if (grouped) return grouped;
-    }
-    return renderDiagnostics(context, { diagnostics, summaryAt, reported: reported === undefined ? undefined : { errors: reported }, warningNoun: 'notes and warnings' });
+    const grouped = reported === errors && summaryAt !== undefined ? groupByMessage(context, summaryAt) : undefined;
+    const { count } = context.engines.tokens;
+    return grouped && count(grouped.text) <= count(rendered.text) ? grouped : rendered;
   },
 };
 

@@ -1,7 +1,10 @@
 // Chooses compressors for a text. Explicit hints win (type, command, file name, language); when none
 // claims the text, the learned detector's confident guess comes first (checked structurally: code must
-// parse), then content sniffing. Returns candidates in order, each with the reason it was chosen; the
-// engine tries them until one accepts, and the generic compressor always ends the list.
+// parse; C#, which it never learned, by a clean parse), then content sniffing. Without hints a build
+// tool's sniffed output goes before the tool inside it, and Markdown goes to the lossless instructions
+// rewrite unless a query or budget asks for the prose selection. Returns candidates in order, each with
+// the reason it was chosen; the engine tries them until one accepts, and the generic compressor always
+// ends the list.
 import type { Compressor, CompressOptions, ContentType, Detection, Engines, Source } from './types';
 import { COMPRESSORS, CONTENT_COMPRESSORS, FALLBACK } from './registry';
 import { parseCommand } from './shared/command';
@@ -75,6 +78,7 @@ export function route(source: Source, options: CompressOptions, engines: Engines
   if (!weakName) for (const c of byName) add(c, nameReason);
   if (explicit) add(CONTENT_COMPRESSORS.find((c) => c.type === explicit), `type ${explicit} given`);
   let unused = '';
+  const hinted = candidates.length;
   if (candidates.length === 0 && engines.detector) {
     const guess = engines.detector.detect(source.text);
     const pick = guess && fromDetection(guess, source, options, engines);
@@ -82,24 +86,109 @@ export function route(source: Source, options: CompressOptions, engines: Engines
     else if (pick) unused = `; ${pick.why}`;
   }
   if (weakName) for (const c of byName) add(c, `${nameReason}${unused}`);
-  for (const c of registry) if (ofType(c) && c.sniff?.(source)) add(c, `content sniffed${unused}`);
+  const sniffed = new Set<Compressor>();
+  for (const c of registry) {
+    if (!ofType(c) || !c.sniff?.(source)) continue;
+    sniffed.add(c);
+    add(c, `content sniffed${unused}`);
+  }
+  if (!explicit) {
+    wrappersFirst(candidates, hinted, sniffed);
+    preferLosslessMarkdown(candidates, options, hinted);
+  }
   if (!candidates.some((c) => c.compressor === FALLBACK)) {
     candidates.push({ compressor: FALLBACK, type: explicit ?? FALLBACK.type, reason: candidates.length ? 'fallback' : `nothing more specific claimed the text${unused}` });
   }
   return withoutDisabled(candidates, options);
 }
 
+/**
+ * Build tools whose output holds the output of the tools they run: a Docker build's RUN steps print
+ * tsc, gcc or pip lines, Gradle and Maven print javac's. When such a wrapper's own `sniff` claims the
+ * text (its header and end lines, not just some lines inside), it knows the whole text and goes before
+ * the compressor of the tool inside, whether the detector or a `sniff` named that one.
+ */
+const WRAPPERS: ReadonlySet<string> = new Set(['dockerBuild', 'gradle', 'maven']);
+
+function wrappersFirst(candidates: Candidate[], hinted: number, sniffed: ReadonlySet<Compressor>): void {
+  const at = candidates.findIndex((c, k) => k >= hinted && WRAPPERS.has(c.compressor.id) && sniffed.has(c.compressor));
+  if (at <= hinted) return;
+  const [wrapper] = candidates.splice(at, 1);
+  candidates.splice(hinted, 0, { ...wrapper, reason: `${wrapper.reason}; a build tool's output holds the output of the tools it runs, so it goes first` });
+}
+
+/**
+ * Markdown that no hint names, with neither a query nor a budget, goes to the instructions compressor
+ * before the prose one. Without its file name an `AGENTS.md` or `copilot-instructions.md` is just
+ * Markdown to the detector and to `sniff`, and the prose compressor drops paragraphs it ranks low,
+ * which for a list of rules loses rules. The instructions rewrite is deterministic and lossless in
+ * meaning (every heading, code block, number, path and negation stays), so on doubt it keeps more;
+ * the prose selection runs when a query or a budget asks for one, or when a hint (a `README.md`
+ * file name, `--type prose`) says the text is a document to skim. Candidates from hints
+ * (`candidates[0..hinted)`) are never reordered.
+ */
+function preferLosslessMarkdown(candidates: Candidate[], options: CompressOptions, hinted: number): void {
+  if (options.query?.trim() || options.budget !== undefined) return;
+  const at = candidates.findIndex((c, k) => k >= hinted && c.compressor.id === PROSE_ID);
+  if (at < 0 || candidates.some((c) => c.compressor.id === INSTRUCTIONS_ID)) return;
+  const lossless = CONTENT_COMPRESSORS.find((c) => c.id === INSTRUCTIONS_ID);
+  if (!lossless) return;
+  const { reason } = candidates[at];
+  candidates.splice(at, 0, { compressor: lossless, type: lossless.type, reason: `${reason}; no query or budget asks for a selection, so Markdown is only rewritten losslessly in meaning (${INSTRUCTIONS_ID})` });
+}
+
+const PROSE_ID = 'prose';
+const INSTRUCTIONS_ID = 'instructions';
+
 /** The detector's guess as a candidate, or why it was not used (low confidence, unknown compressor, code that does not parse). */
 function fromDetection(guess: Detection, source: Source, options: CompressOptions, engines: Engines): Candidate | { why: string } {
   const said = `detector: ${guess.label} (${guess.confidence.toFixed(2)})`;
-  if (!(guess.confidence >= DETECTOR_MIN_CONFIDENCE)) return { why: `${said} is below ${DETECTOR_MIN_CONFIDENCE.toFixed(2)}` };
   const compressor = guess.compressor === FALLBACK.id ? FALLBACK
     : COMPRESSORS.find((c) => c.id === guess.compressor) ?? CONTENT_COMPRESSORS.find((c) => c.type === guess.type);
-  if (!compressor) return { why: `${said}, but no compressor ${guess.compressor ?? guess.type} is registered` };
-  if (!guess.language) return { compressor, type: guess.type === 'auto' ? compressor.type : guess.type, reason: `${said} → ${compressor.id}` };
-  const grammar = cleanGrammar(guess.language, source.text, engines);
-  if (grammar === undefined) return { why: `${said}, but tree-sitter could not parse it as ${guess.language}` };
-  return { compressor, type: compressor.type, reason: `${said} → ${compressor.id}, parses as ${grammar}`, options: { ...options, language: grammar } };
+  let why: string;
+  if (!(guess.confidence >= DETECTOR_MIN_CONFIDENCE)) why = `${said} is below ${DETECTOR_MIN_CONFIDENCE.toFixed(2)}`;
+  else if (!compressor) return { why: `${said}, but no compressor ${guess.compressor ?? guess.type} is registered` };
+  else if (!guess.language) return { compressor, type: guess.type === 'auto' ? compressor.type : guess.type, reason: `${said} → ${compressor.id}` };
+  else {
+    const grammar = cleanGrammar(guess.language, source.text, engines);
+    if (grammar !== undefined) return { compressor, type: compressor.type, reason: `${said} → ${compressor.id}, parses as ${grammar}`, options: { ...options, language: grammar } };
+    why = `${said}, but tree-sitter could not parse it as ${guess.language}`;
+  }
+  return (guess.language && unlearnedCode(source, options, engines, why)) || { why };
+}
+
+/**
+ * Languages the code compressor knows but the detector never learned (no C# sources to train on, see
+ * tools/train/README.md): their code reaches the detector as an unsure guess at some other language.
+ * Each with the declarations one of which its code must hold (a text of comments alone parses as anything).
+ */
+const UNLEARNED_LANGUAGES: readonly { readonly grammar: GrammarId; readonly declarations: readonly string[] }[] = [
+  { grammar: 'csharp', declarations: ['using_directive', 'namespace_declaration', 'file_scoped_namespace_declaration', 'class_declaration', 'interface_declaration', 'struct_declaration', 'record_declaration'] },
+];
+
+/**
+ * When the detector thought the text was code but its guess could not be used (unsure, or it does not
+ * parse as that language), the languages it never learned are tried; one takes the text to the code
+ * compressor when it parses without a single ERROR node and declares something of its own. Stricter
+ * than for a confident guess: the C# grammar swallows much Java and JavaScript with only a few errors.
+ */
+function unlearnedCode(source: Source, options: CompressOptions, engines: Engines, why: string): Candidate | undefined {
+  const code = CONTENT_COMPRESSORS.find((c) => c.type === 'code');
+  const syntax = engines.syntax;
+  if (!code || !syntax) return undefined;
+  for (const { grammar, declarations } of UNLEARNED_LANGUAGES) {
+    if (!syntax.supports(grammar)) continue;
+    const tree = syntax.parse(grammar, source.text);
+    if (!tree) continue;
+    let clean: boolean;
+    try {
+      clean = !tree.root.hasError && tree.root.descendantsOfType(declarations).length > 0;
+    } finally {
+      tree.dispose();
+    }
+    if (clean) return { compressor: code, type: code.type, reason: `${why}; parses as ${grammar}, a language the detector never learned → ${code.id}`, options: { ...options, language: grammar } };
+  }
+  return undefined;
 }
 
 /**

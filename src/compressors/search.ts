@@ -367,12 +367,11 @@ function select(entries: readonly Entry[], files: readonly FileGroup[], query: s
   const next = new Map<FileGroup, number>();
   // Takes up to `limit` more hits of a file; ordinary files only show hits that say something new
   // (not the 40th `context.report({`).
-  // `atLeastOne`: the file shows its first hit even when the total cap is reached.
-  const take = (f: FileGroup, limit: number, relevantOnly = false, atLeastOne = false) => {
+  const take = (f: FileGroup, limit: number, relevantOnly = false) => {
     const list = wanted.get(f)!;
     let k = next.get(f) ?? 0;
     let taken = 0;
-    for (; k < list.length && taken < limit && (used < totalCap || (atLeastOne && taken === 0)); k++) {
+    for (; k < list.length && taken < limit && used < totalCap; k++) {
       if (relevantOnly && !(scoreOf.get(list[k])! > 0)) break;
       const key = entries[list[k]].text.replace(NUMBER_PREFIX, '').trim();
       if (tier(f) === 2 && seen.has(key)) continue;
@@ -386,19 +385,23 @@ function select(entries: readonly Entry[], files: readonly FileGroup[], query: s
   // With files the query is about, the common files are only sampled: the index lists them all.
   const aboutQuery = ranked.some(({ f }) => tier(f) === 0);
   let samples = 0;
+  const chosen: FileGroup[] = [];
   for (const { f } of ranked) {
     f.shown = new Set();
     if (shownFiles >= MAX_SHOWN_FILES) continue;
     if (aboutQuery && tier(f) === 2 && samples >= QUERY_SAMPLE_FILES) continue;
-    // A file with few hits shows them all; a big one its share. The one common file sampled beside
-    // a query's files is not left out by the total cap.
-    take(f, f.matches.length <= Math.max(RARE_HITS, perFile) ? f.matches.length : perFile, false, aboutQuery && tier(f) === 2);
-    if (f.shown.size) shownFiles++;
-    if (f.shown.size && tier(f) === 2) samples++;
+    // Breadth first: one hit for each file worth showing…
+    take(f, 1);
+    if (f.shown.size === 0) continue;
+    chosen.push(f);
+    shownFiles++;
+    if (tier(f) === 2) samples++;
   }
+  // …then a file with few hits shows them all, a big one its share.
+  for (const f of chosen) take(f, (f.matches.length <= Math.max(RARE_HITS, perFile) ? f.matches.length : perFile) - f.shown.size);
   // Room left (few files, many hits each): the shown files get more of their best hits (with a
   // query, only hits that share a word with it).
-  for (const { f } of ranked) if (f.shown.size) take(f, totalCap, aboutQuery);
+  for (const f of chosen) take(f, totalCap, aboutQuery);
 }
 
 function tally(keys: readonly string[]): Map<string, number> {

@@ -23,7 +23,7 @@ const META = JSON.parse(readFileSync(join(ROOT, 'models', 'detector', DETECTOR_M
  */
 const NOT_LEARNED: Readonly<Record<string, string>> = {
   generic: 'the fallback itself: the router ends every candidate list with it',
-  instructions: 'instruction files are recognised by their path (AGENTS.md, copilot-instructions.md); as bare text they are Markdown → prose',
+  instructions: 'instruction files are recognised by their path (AGENTS.md, copilot-instructions.md); as bare text they are Markdown, which the router gives the instructions rewrite when no query or budget asks for prose selection',
   cargoFetch: 'cargo fetching crates needs the crates registry, which this machine cannot reach: no real outputs to learn from',
   dockerPs: 'docker cannot run on these machines: no real outputs to learn from',
   dockerBuild: 'docker cannot run on these machines: no real outputs to learn from',

@@ -646,9 +646,9 @@ function writeHit(builder: DraftBuilder, index: number, text: string, literal: S
     writeLine(builder, index, text);
     return;
   }
-  const headEnd = prefix + HIT_WINDOW;
-  const from = Math.max(headEnd, at - HIT_WINDOW);
-  const to = Math.min(text.length, at + literal!.text.length + HIT_WINDOW);
+  const headEnd = whole(text, prefix + HIT_WINDOW);
+  const from = Math.max(headEnd, whole(text, at - HIT_WINDOW));
+  const to = whole(text, Math.min(text.length, at + literal!.text.length + HIT_WINDOW));
   const cut = text.length - (headEnd - prefix) - prefix - (to - from);
   if (cut < LONG_HIT_CHARS / 2) {
     writeLine(builder, index, text);
@@ -657,6 +657,12 @@ function writeHit(builder: DraftBuilder, index: number, text: string, literal: S
   const n = builder.lineNumber(index);
   const marker = builder.marker({ verb: 'truncated', count: cut, unit: 'chars', lines: [n, n] });
   builder.write(`${text.slice(0, headEnd)}${from > headEnd ? '…' : ''}${text.slice(from, to)}${to < text.length ? '…' : ''} ${marker}`);
+}
+
+/** `index`, moved back one when it would split a surrogate pair (an emoji, a rare CJK character). */
+function whole(text: string, index: number): number {
+  const code = text.charCodeAt(index - 1);
+  return code >= 0xd800 && code <= 0xdbff ? index - 1 : index;
 }
 
 /** Writes one line, shortening it in the middle (with a marker) when it is absurdly long. */

@@ -57,6 +57,8 @@ function truth(input: string): Map<string, number> {
   return counts;
 }
 
+// half of a surrogate pair without its other half
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 // `3 more hits among L13-16` in a marker that stands for several cut runs of one file
 const AMONG = /among L(\d+)-(\d+)$/;
 
@@ -191,6 +193,13 @@ describe('search compressor', () => {
     assert.match(line, /… \[hr:0123456789ab truncated \d+ chars L1-1\]$/);
     // Without a command the pattern is unknown, so the line stays whole.
     assert.ok(run(lines.join('\n') + '\n')!.text.includes(`10:${long}`));
+    // Cuts never split a character outside the BMP.
+    for (const lead of ['', 'x']) {
+      const emoji = `lib/e.js:3:${lead}${'😀'.repeat(101)}context.report(${lead}${'😀'.repeat(151)}`;
+      const text = run([emoji, ...lines.slice(1)].join('\n') + '\n', { command: 'rg -n context.report' })!.text;
+      assert.match(text, /^3:[^…\n]+…[^…\n]*context\.report\([^…\n]*… \[hr:/m);
+      assert.doesNotMatch(text, LONE_SURROGATE);
+    }
   });
 
   it('keeps unnumbered grep -r output lines whole', () => {

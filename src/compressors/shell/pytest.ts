@@ -34,8 +34,8 @@ const OUTSIDE_PROJECT = /^<frozen |[\\/](?:site|dist)-packages[\\/]|[\\/]lib[\\/
 // `_ _ _ _ _ _` between the entries of one traceback.
 const ENTRY_RULE = /^(?:_ )+_? *$/;
 const MAX_LISTED_SKIPS = 10;
-/** A short test summary this small costs no more than the marker that would replace it: it stays. */
-const MIN_REPEAT_TOKENS = 60;
+/** A short test summary this small (in characters) costs no more than the marker that would replace it: it stays. */
+const MIN_REPEAT_CHARS = 240;
 // `FAILED tests/test_cart.py::TestCoupons::test_tenoff - AssertionError: assert ...`
 const FAILED_LINE = /^FAILED (\S+?\.py::\S+)(?: - .*)?$/;
 
@@ -166,7 +166,7 @@ function compress(context: CompressContext): Draft | undefined {
   if (shortSummary) {
     const section = trimBlank(lines, shortSummary);
     const titles = otherSummaryLines === 0 && errorLines === 0 ? nodeTitles(lines, section, failureBlocks) : undefined;
-    if (titles && context.engines.tokens.count(lines.slice(section.from, section.to).join('\n')) > MIN_REPEAT_TOKENS) {
+    if (titles && lines.slice(section.from, section.to).join('\n').length > MIN_REPEAT_CHARS) {
       titled = failureBlocks.map((b, k) => ({ ...b, title: titles[k] }));
       repeats.push({ ...section, detail: 'short test summary info: one FAILED line per failure' });
     } else summary.push(section);

@@ -506,7 +506,9 @@ function emit(context: CompressContext, parsed: Parsed, shown: Uint8Array): Draf
   const { entries, files, stripPaths } = parsed;
   const builder = new DraftBuilder(context.source);
   const { command } = context.options;
-  const literal = command === undefined ? undefined : searchLiteral(parseCommand(command));
+  const parsedCommand = command === undefined ? undefined : parseCommand(command);
+  // Only a search command's own pattern says where a hit's match is.
+  const literal = parsedCommand && search.matches!(parsedCommand) ? searchLiteral(parsedCommand) : undefined;
   showSmallHiddenFiles(entries, files, shown);
   showSmallCuts(entries, files, shown);
   const totalMatches = files.reduce((s, f) => s + f.matches.length, 0);

@@ -100,8 +100,8 @@ export async function benchDetector(engines: Engines, fixtures: readonly Fixture
       if (found?.compressor === want) { row.learned++; learned++; }
       if (ruleOnly(h.text) === want) { row.rules++; rules++; }
       // Hint-less Markdown with no query or budget goes to the lossless instructions rewrite by design (route.ts).
-      const first = routed(h.text, found, engines);
-      if (first === want || (want === 'prose' && first === 'instructions')) { row.router++; router++; }
+      const picked = routed(h.text, found, engines);
+      if (picked === want || (want === 'prose' && picked === 'instructions')) { row.router++; router++; }
       perClass.set(h.label, row);
     }
     lines.push(`detector on the unseen split (${held.length} texts from packages never trained on; label / learned compressor / rule-only compressor / router):`);

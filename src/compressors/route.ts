@@ -85,13 +85,14 @@ export function route(source: Source, options: CompressOptions, engines: Engines
     if (pick && 'compressor' in pick) candidates.push(pick);
     else if (pick) unused = `; ${pick.why}`;
   }
-  if (weakName) for (const c of byName) add(c, `${nameReason}${unused}`);
   const sniffed = new Set<Compressor>();
   for (const c of registry) {
     if (!ofType(c) || !c.sniff?.(source)) continue;
     sniffed.add(c);
     add(c, `content sniffed${unused}`);
   }
+  // A name that says only "text" comes after what the content itself shows (`ruff.txt` holding ruff's output).
+  if (weakName) for (const c of byName) add(c, `${nameReason}${unused}`);
   if (!explicit) {
     wrappersFirst(candidates, hinted, sniffed);
     preferLosslessMarkdown(candidates, options, hinted);

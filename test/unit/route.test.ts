@@ -173,4 +173,19 @@ describe('routing without hints', () => {
     assert.notEqual(firstId(python, {}, unsure), 'code');
     assert.notEqual(firstId('// Copyright 2024\n// All rights reserved.\n'.repeat(5), {}, unsure), 'code');
   });
+
+  it('gives ruff\'s concise output to ruff, even when the detector says flake8 or the file is a .txt, keeping its summary', async () => {
+    const ruff = fixture('shell/ruff/concise-violations');
+    const asFlake8 = await detecting({ label: 'flake8', type: 'shell', compressor: 'flake8', confidence: 0.4 });
+    for (const options of [{}, { fileName: 'lint.txt' }]) {
+      const result = compress(ruff.text, options, asFlake8);
+      assert.equal(result.compressor, 'ruff', JSON.stringify(result.transforms));
+      assert.match(result.text, /^Found 99 errors\.$/m);
+      assert.match(result.text, /^\[\*\] 54 fixable/m);
+      assert.deepEqual(ruff.meta.needles.filter((n) => !result.text.includes(n)), []);
+    }
+    // flake8's own output stays flake8's
+    const flake8 = fixture('shell/flake8/plain-violations');
+    assert.equal(compress(flake8.text, {}, asFlake8).compressor, 'flake8');
+  });
 });

@@ -3,6 +3,7 @@
 // names stay in full; other codes are grouped (a few of each shown); the statistics stay.
 import type { CompressContext, Compressor, Draft, ParsedCommand, Source } from '../types';
 import { type Diagnostic, PYTHON_LINT_LINE, pythonLintSeverity, renderDiagnostics } from './diagnostics';
+import { endsWithRuffSummary } from './ruff';
 
 // "16    E302 expected 2 blank lines, found 1" (--statistics)
 const STATISTIC = /^(\d+) +[A-Z]+\d+ /;
@@ -23,6 +24,8 @@ export const flake8: Compressor = {
   },
   compress(context: CompressContext): Draft | undefined {
     const { lines } = context.source;
+    // ruff's concise format looks the same line by line, but its summary is ruff's: the ruff filter keeps it.
+    if (endsWithRuffSummary(lines)) return undefined;
     const diagnostics: Diagnostic[] = [];
     let summaryAt: number | undefined;
     let statistics = 0;

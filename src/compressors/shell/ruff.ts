@@ -15,6 +15,11 @@ const HELP = /^help: /;
 // All checks passed!
 const PASSED = /^All checks passed!$/;
 
+/** ruff ends with `Found N errors.` (then perhaps its fixable line); flake8 never prints that. */
+export function endsWithRuffSummary(lines: readonly string[]): boolean {
+  return lines.slice(-4).some((line) => SUMMARY.test(line));
+}
+
 export const ruff: Compressor = {
   id: 'ruff',
   type: 'shell',
@@ -26,7 +31,8 @@ export const ruff: Compressor = {
   },
   sniff(source: Source): boolean {
     const lines = source.lines;
-    return lines.slice(-4).some((line) => SUMMARY.test(line)) && lines.slice(0, 40).some((line, i) => FULL_HEAD.test(line) && LOCATION.test(lines[i + 1] ?? ''));
+    // The full format (a `-->` location under each code) or the concise one (flake8-like lines), with ruff's summary.
+    return endsWithRuffSummary(lines) && lines.slice(0, 40).some((line, i) => (FULL_HEAD.test(line) && LOCATION.test(lines[i + 1] ?? '')) || PYTHON_LINT_LINE.test(line));
   },
   compress(context: CompressContext): Draft | undefined {
     const { lines } = context.source;

@@ -23,14 +23,15 @@ const KEY_SPECIAL = /: |:$|^- |^#/;
 
 // e.g. `*1`, `&2 x`: would read as an alias or an anchor of a repeated string.
 const ANCHOR_LIKE = /^[&*]\d/;
+// ` x`, `x\u3000`: space of any kind (Unicode's too) at either end would be invisible unquoted.
+const EDGE_SPACE = /^\s|\s$/;
 // Words a YAML-minded reader takes for booleans or null (`status: False` in Kubernetes is a string).
 const KEYWORD = /^(?:true|false|null|yes|no|on|off|~)$/i;
 
 export function needsQuotes(s: string, context: TextContext): boolean {
   if (s === '' || s === GAP || KEYWORD.test(s)) return true;
   const first = s.charCodeAt(0);
-  const last = s.charCodeAt(s.length - 1);
-  if (isSpace(first) || isSpace(last)) return true;
+  if (EDGE_SPACE.test(s)) return true;
   if (CONTROL.test(s) || JSON_NUMBER.test(s)) return true;
   if (first === 0x22 /* " */ || first === 0x5b /* [ */ || first === 0x7b /* { */) return true;
   // `&1 …` and `*1` are a repeated string's anchor and alias.
@@ -47,9 +48,6 @@ export function needsQuotes(s: string, context: TextContext): boolean {
   }
 }
 
-function isSpace(code: number): boolean {
-  return code === 0x20 || code === 0x09 || code === 0xa0 || code === 0x0a || code === 0x0d;
-}
 
 export function formatString(s: string, context: TextContext): string {
   return needsQuotes(s, context) ? JSON.stringify(s) : s;

@@ -20,9 +20,9 @@ from common import BEG, CLASSES, END, LABELS, MID, MODEL_DIR, PAD, ROOT, WORK, r
 
 SEED = 7
 TEST_SHARE = 0.2
-BUCKETS = 8191  # prime: hashed n-gram ids are taken modulo it
+BUCKETS = 16381  # prime: hashed n-gram ids are taken modulo it
 DIM = 24
-HIDDEN = 128
+HIDDEN = 256
 NGRAMS = (1, 2, 3, 4)
 # Multipliers of the n-gram hash (fixed, odd, < 2^20 so int32 arithmetic cannot overflow: 4 * 256 * 2^20 < 2^31).
 MULT = (1, 257, 66_047, 524_287)
@@ -31,6 +31,10 @@ EPOCHS = int(os.environ.get('DETECTOR_EPOCHS', '11'))
 BATCH = 256
 LR = 1e-2
 MAX_VIEWS_PER_CLASS = 2600
+# The n-gram table is stored as float16 in the ONNX file (cast to float32 in the graph): twice the buckets in the
+# same bytes. On a validation part of the training packages, 16,381 buckets and a 256-wide hidden layer (the file
+# still under 1 MB) scored 92.2 % where 8,191 buckets in float32 and 128 hidden scored 90.7 %.
+TABLE_FLOAT16 = True
 
 
 def load_samples():
@@ -249,6 +253,7 @@ def main():
         acc = evaluate(model, xte, yte)[0]
         print(f'epoch {epoch + 1}: loss {total / len(train_rows):.4f}, unseen accuracy {acc:.4f} ({time.time() - start:.0f}s)', flush=True)
 
+    round_table(model)
     acc, pred, probs = evaluate(model, xte, yte)
     per_class = {}
     for l in LABELS:
@@ -282,6 +287,30 @@ def evaluate(model, x, y):
     return float((pred == y).float().mean()), pred, probs
 
 
+def round_table(model):
+    """Rounds the n-gram table to float16, the precision it is stored in, so PyTorch and ONNX compute the same."""
+    if TABLE_FLOAT16:
+        with torch.no_grad():
+            model.table.weight.copy_(model.table.weight.half().float())
+
+
+def table_to_float16(path):
+    """Stores the n-gram table as float16 (half the bytes: twice the buckets in the same file) and casts the rows
+    its Gather picks to float32 inside the graph; the values are the ones round_table() gave PyTorch."""
+    import onnx
+    from onnx import TensorProto, helper, numpy_helper
+    graph_model = onnx.load(path)
+    graph = graph_model.graph
+    table = next(i for i in graph.initializer if i.name == 'model.table.weight')
+    table.CopyFrom(numpy_helper.from_array(numpy_helper.to_array(table).astype(np.float16), table.name))
+    k, gather = next((k, n) for k, n in enumerate(graph.node) if n.op_type == 'Gather' and n.input[0] == table.name)
+    rows = gather.output[0]
+    gather.output[0] = rows + '_float16'
+    graph.node.insert(k + 1, helper.make_node('Cast', [gather.output[0]], [rows], to=TensorProto.FLOAT, name='/model/table/Cast'))
+    onnx.checker.check_model(graph_model)
+    onnx.save(graph_model, path)
+
+
 def export(model, stats, per_class, acc, n_samples, n_train, n_test, n_test_groups):
     os.makedirs(MODEL_DIR, exist_ok=True)
     path = os.path.join(MODEL_DIR, 'contentDetector.onnx')
@@ -289,6 +318,8 @@ def export(model, stats, per_class, acc, n_samples, n_train, n_test, n_test_grou
     dummy = torch.full((1, BEG + MID + END), PAD, dtype=torch.int32)
     torch.onnx.export(Exported(model), dummy, path, input_names=['bytes'], output_names=['probabilities'],
                       dynamic_axes={'bytes': {0: 'n'}, 'probabilities': {0: 'n'}}, opset_version=13, do_constant_folding=False)
+    if TABLE_FLOAT16:
+        table_to_float16(path)
     data = open(path, 'rb').read()
     meta = {
         'comment': 'Content-type detector trained by tools/train (see its README). sha256 is the hash of contentDetector.onnx.',
@@ -298,6 +329,7 @@ def export(model, stats, per_class, acc, n_samples, n_train, n_test, n_test_grou
                   'doc': 'first beg, middle mid (centred) and last end bytes of the UTF-8 text, padded with pad'},
         'output': {'name': 'probabilities', 'dtype': 'float32'},
         'model': {'kind': 'hashed byte 1-4-grams per window, averaged, then an MLP', 'buckets': BUCKETS, 'dim': DIM, 'hidden': HIDDEN,
+                  'table_dtype': 'float16' if TABLE_FLOAT16 else 'float32',
                   'parameters': sum(p.numel() for p in model.parameters()), 'epochs': EPOCHS, 'torch': torch.__version__},
         'classes': [{k: c[k] for k in ('label', 'type', 'compressor', 'language') if k in c} for c in CLASSES],
         'dataset': {'samples': n_samples, 'train_views': n_train, 'test_views': n_test, 'test_groups': n_test_groups,

@@ -139,7 +139,7 @@ describe('routing without hints', () => {
       // a manifest is YAML with a kind, but only the API server writes resourceVersion
       assert.ok(!claims('kubectlYaml', 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\n'));
       // a build that compiles is cargo build's, even when it started by fetching
-      assert.ok(!claims('cargoFetch', '    Updating crates.io index\n  Downloaded serde v1.0.0\n   Compiling serde v1.0.0\n'));
+      assert.ok(!claims('cargoFetch', '    Updating `local` index\n  Downloaded serde v1.0.0\n   Compiling serde v1.0.0\n'));
       assert.ok(!claims('apt', 'Reading package lists...\nsomething else\n'));
       assert.ok(!claims('dockerBuild', '#1 [internal] load build definition from Dockerfile\n'));
       for (const c of COMPRESSORS) for (const bad of ['', '\n\n', '\u0000'.repeat(100), 'Name: '.repeat(50_000)]) assert.doesNotThrow(() => c.sniff?.(source(bad)));

@@ -21,7 +21,7 @@ const COMPILING_DEPENDENCY = /^ +Compiling \S+ v\d\S*$/;
 const RETRY = /^warning: spurious network error \(\d+ tr(?:y|ies) remaining\): (.*)$/;
 // Lines only cargo prints: proof that the text is its output.
 const SIGNATURE = /^ +(?:Updating|Locking|Downloaded|Downloading|Adding|Removing|Compiling|Installing|Installed|Finished|Fetching|Vendoring|Replacing)\b|^error: |^warning: spurious network error/;
-// "    Updating crates.io index", "    Updating `local` index", "    Updating git repository `https://…`",
+// "    Updating `local` index" (the default registry names itself the same way), "    Updating git repository `https://…`",
 // "     Locking 65 packages to latest compatible versions": how cargo starts resolving dependencies
 const RESOLVING = /^ +(?:Updating (?:`[^`]*`|\S+) index|Updating git repository |Locking \d+ packages? )/;
 // "   Compiling serde v1.0.152", "    Checking app v0.1.0 (/tmp/app)", "    Finished `dev` profile …", "  --> src/main.rs:3:5": a build, not a fetch

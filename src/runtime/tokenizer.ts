@@ -20,7 +20,7 @@ interface Encoder {
 /** An encoder and the byte length of each of its tokens (by rank), to say which line a token starts on. */
 interface LoadedEncoder {
   readonly encoder: Encoder;
-  readonly tokenBytes: Uint8Array;
+  readonly tokenBytes: Uint16Array;
 }
 
 /**
@@ -79,7 +79,7 @@ export class Tokenizers {
  * Byte length of every token, read from the rank file without decoding it: `! <first rank> <base64>
  * <base64> …`, one base64 token per rank from the first rank on. Linear in the file (≈2 MB).
  */
-export function tokenByteLengths(bpeRanks: string): Uint8Array {
+function tokenByteLengths(bpeRanks: string): Uint16Array {
   const fields = bpeRanks.split(' ');
   let size = 0;
   for (let i = 0, rank = 0; i < fields.length; i++) {
@@ -89,7 +89,7 @@ export function tokenByteLengths(bpeRanks: string): Uint8Array {
     }
     size = Math.max(size, ++rank);
   }
-  const lengths = new Uint8Array(size);
+  const lengths = new Uint16Array(size);
   for (let i = 0, rank = 0; i < fields.length; i++) {
     const field = fields[i];
     if (field === '!') {
@@ -125,7 +125,7 @@ function chunksOf(text: string): string[] {
  * Tokens per `\n`-separated line, from one encoding of the text: a token belongs to the line its first
  * byte is on (a newline token to the line it ends). The counts add up to `count(text)` exactly.
  */
-function countByLine(encoder: Encoder, tokenBytes: Uint8Array, text: string): number[] {
+function countByLine(encoder: Encoder, tokenBytes: Uint16Array, text: string): number[] {
   const perLine = [0];
   for (const chunk of chunksOf(text)) {
     const bytes = utf8.encode(chunk);

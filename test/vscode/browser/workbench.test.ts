@@ -73,32 +73,10 @@ describe('the workbench in a real browser, as after npm start', function () {
 
 describe('the chat view in a real browser', function () {
   this.timeout(180_000);
-  let runDir: string;
-  let server: CodeServer | undefined;
-  let browser: Browser | undefined;
+  const session = workbenchSession('chat');
   let page: Page;
-
-  before(async () => {
-    runDir = mkdtempSync(join(tmpdir(), 'headroom-vscode-chat-'));
-    const installation = await ensureInstalled(log);
-    const workspace = join(runDir, 'workspace');
-    cpSync(SAMPLE_WORKSPACE, workspace, { recursive: true });
-    server = await startCodeServer({ installation, runDir, workspace, forTests: true, install: [FAKE_MODEL_DIR], log });
-    browser = await launchBrowser(installation.chromium, runDir);
-    page = await openPage(browser);
-    await page.goto(workbenchUrl(server.origin, workspace, [['extensionDevelopmentPath', REPO_ROOT]]), { timeout: 60_000 });
-  });
-
-  afterEach(async function () {
-    if (this.currentTest?.state === 'failed' && page) await screenshot(page, `browser-failed-${this.currentTest.title}`).catch(() => undefined);
-  });
-
-  after(async () => {
-    await browser?.close().catch(() => undefined);
-    await server?.stop();
-    const left = processesOfRun(runDir);
-    rmSync(runDir, { recursive: true, force: true });
-    assert.deepEqual(left, [], 'the chat test left processes behind');
+  before(() => {
+    page = session.page;
   });
 
   it('answers @headroom typed into the chat with the model\'s reply and the token footer', async () => {
@@ -119,10 +97,6 @@ describe('the chat view in a real browser', function () {
 
 describe('Headroom\'s surfaces in a real browser: a failing test run, compressed and explained', function () {
   this.timeout(240_000);
-  let runDir: string;
-  let server: CodeServer | undefined;
-  let browser: Browser | undefined;
-  let page: Page;
 
   /** 60 passing tests and 2 failing ones: a real `node --test` run in the workspace. */
   const TESTS = [
@@ -143,29 +117,11 @@ describe('Headroom\'s surfaces in a real browser: a failing test run, compressed
     await page.keyboard.press('Enter');
   };
 
+  const session = workbenchSession('surfaces', (workspace) => writeFileSync(join(workspace, 'port.test.js'), `${TESTS}\n`));
+  let page: Page;
   before(async () => {
-    runDir = mkdtempSync(join(tmpdir(), 'headroom-vscode-surfaces-'));
-    const installation = await ensureInstalled(log);
-    const workspace = join(runDir, 'workspace');
-    cpSync(SAMPLE_WORKSPACE, workspace, { recursive: true });
-    writeFileSync(join(workspace, 'port.test.js'), `${TESTS}\n`);
-    server = await startCodeServer({ installation, runDir, workspace, forTests: true, install: [FAKE_MODEL_DIR], log });
-    browser = await launchBrowser(installation.chromium, runDir);
-    page = await openPage(browser);
-    await page.goto(workbenchUrl(server.origin, workspace, [['extensionDevelopmentPath', REPO_ROOT]]), { timeout: 60_000 });
+    page = session.page;
     await statusItem(page).waitFor({ timeout: 90_000 });
-  });
-
-  afterEach(async function () {
-    if (this.currentTest?.state === 'failed' && page) await screenshot(page, `browser-failed-${this.currentTest.title}`).catch(() => undefined);
-  });
-
-  after(async () => {
-    await browser?.close().catch(() => undefined);
-    await server?.stop();
-    const left = processesOfRun(runDir);
-    rmSync(runDir, { recursive: true, force: true });
-    assert.deepEqual(left, [], 'the surfaces test left processes behind');
   });
 
   it('runs the failing tests in a terminal and compresses their output with "Headroom: Compress Last Terminal Output"', async () => {
@@ -233,6 +189,39 @@ describe('Headroom\'s surfaces in a real browser: a failing test run, compressed
     await screenshot(page, 'browser-dashboard');
   });
 });
+
+/**
+ * Hooks for one describe: code-server with the development extension and the fake model, on a copy of
+ * the sample workspace (`prepare` adds to it), opened in headless Chromium; afterwards everything is
+ * closed and no process of the run may be left. A failed test leaves a screenshot.
+ */
+function workbenchSession(name: string, prepare: (workspace: string) => void = () => undefined): { readonly page: Page } {
+  const session = {} as { page: Page; server?: CodeServer; browser?: Browser; runDir: string };
+  before(async () => {
+    session.runDir = mkdtempSync(join(tmpdir(), `headroom-vscode-${name}-`));
+    const installation = await ensureInstalled(log);
+    const workspace = join(session.runDir, 'workspace');
+    cpSync(SAMPLE_WORKSPACE, workspace, { recursive: true });
+    prepare(workspace);
+    session.server = await startCodeServer({ installation, runDir: session.runDir, workspace, forTests: true, install: [FAKE_MODEL_DIR], log });
+    session.browser = await launchBrowser(installation.chromium, session.runDir);
+    session.page = await openPage(session.browser);
+    await session.page.goto(workbenchUrl(session.server.origin, workspace, [['extensionDevelopmentPath', REPO_ROOT]]), { timeout: 60_000 });
+  });
+
+  afterEach(async function () {
+    if (this.currentTest?.state === 'failed' && session.page) await screenshot(session.page, `browser-failed-${this.currentTest.title}`).catch(() => undefined);
+  });
+
+  after(async () => {
+    await session.browser?.close().catch(() => undefined);
+    await session.server?.stop();
+    const left = session.runDir ? processesOfRun(session.runDir) : [];
+    if (session.runDir) rmSync(session.runDir, { recursive: true, force: true });
+    assert.deepEqual(left, [], `the ${name} test left processes behind`);
+  });
+  return session;
+}
 
 function screenshot(page: Page, name: string): Promise<Buffer> {
   return page.screenshot({ path: join(ARTIFACTS_DIR, `${name.replace(/\W+/g, '-')}.png`) });

@@ -199,7 +199,7 @@ describe('json compressor', () => {
           rows.forEach((row, r) => {
             const flat = flatten(row);
             const got = { ...flatten(JSON.parse(rebuilt[r])), ...constants };
-            for (const d of layout.derived) got[d.name] = `${d.prefix}${textOf(flatten(JSON.parse(rebuilt[r]))[d.from.name] ?? constants[d.from.name])}${d.suffix}`;
+            for (const d of layout.derived) got[d.name] = derivedValue(d, flatten(JSON.parse(rebuilt[r]))[d.from.name] ?? constants[d.from.name]);
             assert.deepEqual(sortKeys(got), sortKeys(flat));
           });
         }),
@@ -296,7 +296,7 @@ describe('json compressor', () => {
           for (const [name, v] of layout.constants) constants[name] = JSON.parse(toJson(v));
           rows.forEach((row, r) => {
             const got = { ...JSON.parse(rebuilt[r]), ...constants } as Record<string, unknown>;
-            for (const d of layout.derived) got[d.name] = `${d.prefix}${textOf(got[d.from.name])}${d.suffix}`;
+            for (const d of layout.derived) got[d.name] = derivedValue(d, got[d.from.name]);
             assert.deepEqual(sortKeys(got), sortKeys(JSON.parse(JSON.stringify(row))));
           });
         }),
@@ -340,7 +340,7 @@ describe('json compressor', () => {
           for (const [name, v] of layout.constants) constants[name] = JSON.parse(toJson(v));
           rows.forEach((row, r) => {
             const got = { ...JSON.parse(rebuilt[r]), ...constants } as Record<string, unknown>;
-            for (const d of layout.derived) got[d.name] = `${d.prefix}${textOf(got[d.from.name])}${d.suffix}`;
+            for (const d of layout.derived) got[d.name] = derivedValue(d, got[d.from.name]);
             assert.deepEqual(sortKeys(got), sortKeys(row));
           });
         }),
@@ -521,11 +521,7 @@ describe('json compressor', () => {
               if (v !== undefined) put(c.steps, typeof v === 'string' ? c.prefix + starPart(c, v, r) + c.suffix : JSON.parse(toJson(v)));
             }
             for (const [name, v] of layout.constants) put(stepsOf(name), JSON.parse(toJson(v)));
-            for (const d of layout.derived) {
-              // With no text around it, `<source>` means the same value, number or text.
-              const source = d.from.values[r];
-              put(stepsOf(d.name), d.prefix + d.suffix === '' ? JSON.parse(toJson(source!)) : `${d.prefix}${typeof source === 'string' ? source : toJson(source!)}${d.suffix}`);
-            }
+            for (const d of layout.derived) put(stepsOf(d.name), derivedValue(d, JSON.parse(toJson(d.from.values[r]!))));
             assert.deepEqual(sortDeep(row), sortDeep(rows[r]));
           });
         }),
@@ -776,6 +772,11 @@ function sortKeys(record: Record<string, unknown>): Record<string, unknown> {
 
 function textOf(value: unknown): string {
   return typeof value === 'string' ? value : JSON.stringify(value);
+}
+
+/** A derived column's value from its source's (plain JSON) value: with no text around it, `<source>` is the same value, number or text. */
+function derivedValue(d: { readonly prefix: string; readonly suffix: string }, source: unknown): unknown {
+  return d.prefix + d.suffix === '' ? source : `${d.prefix}${textOf(source)}${d.suffix}`;
 }
 
 /** The items of a flow list's inside (`a, "b, c", d`) as strings: quoted items are JSON strings. */

@@ -44,20 +44,11 @@ export interface LedgerEntry {
   readonly model?: string;
 }
 
-/** What a host reports about one compression; the ledger adds id, time and the saving. */
-export interface Recorded {
-  readonly source: Source;
-  readonly label: string;
-  readonly compressor: string;
-  readonly type: string;
-  readonly tokensBefore: number;
-  readonly tokensAfter: number;
+/** What a host reports about one compression; the ledger adds id, time and the saving, and writes the transforms as `step: reason`. */
+export type Recorded = Omit<LedgerEntry, 'id' | 'at' | 'saved' | 'transforms' | 'markers'> & {
   readonly transforms?: readonly { readonly step: string; readonly reason: string }[];
   readonly markers?: number;
-  readonly originalId?: string;
-  readonly note?: string;
-  readonly model?: string;
-}
+};
 
 /** Totals overall, by source, by compressor and by local day (`YYYY-MM-DD`). */
 export interface Aggregate {

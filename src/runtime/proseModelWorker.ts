@@ -121,7 +121,10 @@ export class ProseModelWorker implements ProseModelEngine {
       w?.resolve(reply);
     });
     const fail = (error: Error) => {
-      if (this.worker === worker) this.worker = undefined;
+      // A worker stopped by dispose() (idle) exits later, maybe after the next request started a new
+      // one: its exit concerns only itself, and dispose() already answered its requests.
+      if (this.worker !== worker) return;
+      this.worker = undefined;
       for (const w of this.waiting.values()) w.reject(new Error(`the prose model's worker stopped (${error.message})`));
       this.waiting.clear();
     };

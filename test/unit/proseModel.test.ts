@@ -172,6 +172,10 @@ describe('bring-your-own prose model (tiny ONNX model)', function () {
       await waitUntil(() => !worker.running, 5000);
       // Stopped when idle; the next request starts it again.
       assert.deepEqual([...(await worker.score(lines, blocks)).lines], [...a.lines]);
+      // A request right after a stop is answered by the new worker: the old one's exit does not fail it.
+      const stopping = worker.dispose();
+      assert.deepEqual([...(await worker.score(lines, blocks)).lines], [...a.lines]);
+      await stopping;
     } finally {
       await worker.dispose();
       await inProcess.dispose();

@@ -77,7 +77,8 @@ export const DEFAULT_MAX_ENTRIES = 500;
 export const MAX_DAYS = 400;
 const MAX_LABEL = 200;
 const MAX_TRANSFORMS = 24;
-const MAX_TRANSFORM_CHARS = 240;
+// Room for a reason naming a file path and two SHA-256 hashes (a prose model that failed its check).
+const MAX_TRANSFORM_CHARS = 400;
 
 export const ZERO: Totals = Object.freeze({ count: 0, tokensBefore: 0, tokensAfter: 0, saved: 0 });
 

@@ -7,6 +7,7 @@ import { applyInstructionPlans, planInstructionFile, type ApplyResult, type Inst
 import type { Runtime } from '../runtime/runtime';
 import { cost, count, usd } from '../skills/savings';
 import { backupsFor } from './backupsFor';
+import { pickMany } from './pickMany';
 import { closePreviews, previewUri } from './previewDocuments';
 import { RESTORE_INSTRUCTION_FILES_COMMAND } from './restoreInstructionFiles';
 import { hasUnsavedEdits, priceSettings, writableFolder } from './workspaceAccess';
@@ -91,11 +92,9 @@ async function confirm(candidates: readonly InstructionPlan[], prices: ReturnTyp
       plan,
     };
   });
-  const picked = await vscode.window.showQuickPick(items, {
-    canPickMany: true,
-    ignoreFocusOut: true,
+  const picked = await pickMany(items, {
     title: vscode.l10n.t('Write the compressed instruction files? −{0} tokens per request = −{1} tokens and −{2} a month ({3} requests a day, {4} days, ${5} per 1M input tokens)', count(always), count(month.perMonthTokens), usd(month.perMonth), prices.usesPerDay, prices.workingDaysPerMonth, prices.inputPricePerMillion),
-    placeHolder: vscode.l10n.t('The diffs are open beside this list. Originals are backed up; Headroom: Restore Instruction Files brings them back.'),
+    placeholder: vscode.l10n.t('The diffs are open beside this list. Originals are backed up; Headroom: Restore Instruction Files brings them back.'),
   });
   return picked?.map((item) => item.plan);
 }

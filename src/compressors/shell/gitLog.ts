@@ -1,6 +1,6 @@
 // `git log` (and `git reflog`). The default (medium/full/fuller) format becomes one line per commit:
 // short hash, decorations, subject, author and date — every commit kept, message bodies cut, --stat
-// file lines and summaries kept. One-line formats are already
+// file lines and summaries kept (a one-file commit's stat folds into its line). One-line formats are already
 // terse and are left whole. Very long histories show the newest commits and mark the rest by range.
 // Patches (`-p`) and custom formats are not parsed here.
 import type { CompressContext, Compressor, Draft, ParsedCommand } from '../types';
@@ -19,7 +19,7 @@ const DEFAULT_DATE = /^[A-Z][a-z]{2} ([A-Z][a-z]{2}) (\d{1,2}) \d{2}:\d{2}:\d{2}
 const MESSAGE = /^ {4}/;
 // " src/shop/orders.py | 5 +++++" and " 3 files changed, 12 insertions(+), 1 deletion(-)"
 const STAT_FILE = /^ \S.* \| +(?:\d+ ?[+-]*|Bin .*)$/;
-const STAT_SUMMARY = /^ \d+ files? changed(?:, \d+ insertions?\(\+\))?(?:, \d+ deletions?\(-\))?$/;
+const STAT_SUMMARY = /^ \d+ files? changed(?:, (\d+) insertions?\(\+\))?(?:, (\d+) deletions?\(-\))?$/;
 // "71378bb (HEAD -> main) Log order ids", "* 763681f Add search ranking", "| * 4a21061 Document tax rounding"
 const ONE_LINE = /^[*|\\/ _.-]*[0-9a-f]{7,64} /;
 // "| |" or "|/" — graph-only lines between one-line commits
@@ -97,9 +97,10 @@ function compressFull(context: CompressContext): Draft | undefined {
   commits.slice(0, shown).forEach((commit) => {
     const decorations = commit.decorations ? ` (${commit.decorations})` : '';
     const by = [commit.author, commit.date].filter((part) => part !== undefined).join(', ');
-    const stat = commit.stat ? ` · ${commit.stat}` : '';
+    const single = singleFileStat(commit, lines);
+    const stat = single ? ` · ${single}` : commit.stat ? ` · ${commit.stat}` : '';
     plan.replace(commit.start, `${commit.hash.slice(0, width)}${decorations} ${commit.subject ?? ''}${by ? ` — ${by}` : ''}${stat}`);
-    for (let i = commit.start + 1; i < commit.end; i++) if (!commit.files.includes(i)) plan.absorb(i);
+    for (let i = commit.start + 1; i < commit.end; i++) if (single || !commit.files.includes(i)) plan.absorb(i);
     bodyLines += commit.cut;
   });
   if (bodyLines > 0) plan.writeMarker(commits[shown - 1].end, { verb: 'omitted', count: bodyLines, unit: 'lines', detail: 'message bodies, e-mails, times; git show <hash>' });
@@ -119,6 +120,20 @@ function compressOneLine(context: CompressContext): Draft | undefined {
   const from = commitLines[SHOWN_WHEN_CAPPED];
   plan.dropRange(from, withoutTrailingBlank(lines), { detail: `${commitLines.length - SHOWN_WHEN_CAPPED} older commits` });
   return plan.render([['git-log', `${commitLines.length} one-line commits, newest ${SHOWN_WHEN_CAPPED} shown`]]);
+}
+
+/**
+ * A commit that changed one text file: "src/a.py +5 -2", its exact counts taken from the summary
+ * line (the +/- bar may be scaled). Undefined when there is more than one file, a binary file or no summary.
+ */
+function singleFileStat(commit: Commit, lines: readonly string[]): string | undefined {
+  if (commit.files.length !== 1 || !commit.stat) return undefined;
+  const line = lines[commit.files[0]];
+  const bar = line.lastIndexOf(' | ');
+  const summary = STAT_SUMMARY.exec(` ${commit.stat}`);
+  if (bar < 0 || line.slice(bar + 3).trimStart().startsWith('Bin') || !summary) return undefined;
+  const counts = [summary[1] ? `+${summary[1]}` : '', summary[2] ? `-${summary[2]}` : ''].filter(Boolean);
+  return counts.length > 0 ? `${line.slice(1, bar).trimEnd()} ${counts.join(' ')}` : undefined;
 }
 
 /** The line count without the empty line a final newline leaves. */

@@ -45,6 +45,22 @@ describe('gitLog', () => {
     assert.ok(draft.text.includes('abcdef129 two'));
   });
 
+  it('folds a one-file --stat into the commit line with exact counts; keeps several files and binary files as lines', () => {
+    const commit = (hash: string, stat: string[]) => [`commit ${hash.repeat(40)}`, 'Author: A <a@example.com>', 'Date:   Sun Feb 11 00:05:59 2024 +0100', '', `    change ${hash}`, '', ...stat, ''];
+    const input = [
+      ...commit('a', [' src/a b.py | 80 ++++++++++++++++++++++++++++++++++++------', ' 1 file changed, 61 insertions(+), 19 deletions(-)']),
+      ...commit('b', [' src/gone.py | 3 ---', ' 1 file changed, 3 deletions(-)']),
+      ...commit('c', [' src/x.py | 2 +-', ' src/y.py | 1 +', ' 2 files changed, 2 insertions(+), 1 deletion(-)']),
+      ...commit('d', [' logo.png | Bin 0 -> 120 bytes', ' 1 file changed, 0 insertions(+), 0 deletions(-)']),
+    ].join('\n');
+    const text = runCompressor(gitLog, input, engines)!.text;
+    assert.ok(text.includes('aaaaaaa change a — A, 2024-02-11 · src/a b.py +61 -19\n'), text);
+    assert.ok(text.includes('bbbbbbb change b — A, 2024-02-11 · src/gone.py -3\n'), text);
+    assert.ok(text.includes('ccccccc change c — A, 2024-02-11 · 2 files changed, 2 insertions(+), 1 deletion(-)\n src/x.py | 2 +-\n src/y.py | 1 +\n'), text);
+    assert.ok(text.includes(' logo.png | Bin 0 -> 120 bytes'), text);
+    assert.ok(!text.includes('src/a b.py |'), text);
+  });
+
   it('leaves a one-line log whole unless it is very long', () => {
     const short = fixtureText('gitLog', 'oneline-long').split('\n').slice(0, 40).join('\n') + '\n';
     assert.equal(runCompressor(gitLog, short, engines)!.text, short);

@@ -51,7 +51,8 @@ export function workbenchUrl(origin: string, folder: string, payload: readonly (
  * banner's Manage button and the Trust button of the Workspace Trust editor, then close that editor.
  */
 export async function trustWorkspace(page: Page): Promise<void> {
-  await page.getByRole('button', { name: 'Manage' }).first().click({ timeout: 60_000 });
+  // The banner's link, not the activity bar's gear (also named "Manage", and drawn before the banner).
+  await page.locator('.part.banner').getByText('Manage', { exact: true }).first().click({ timeout: 60_000 });
   await page.locator('.workspace-trust-editor .monaco-button', { hasText: /^Trust$/ }).first().click({ timeout: 15_000 });
   await page.locator('.workspace-trust-editor').getByText('You trust this folder').first().waitFor({ timeout: 15_000 });
   await page.locator('[aria-label^="Close Modal Editor"]').first().click({ timeout: 5_000 });

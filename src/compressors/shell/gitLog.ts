@@ -19,7 +19,7 @@ const DEFAULT_DATE = /^[A-Z][a-z]{2} ([A-Z][a-z]{2}) (\d{1,2}) \d{2}:\d{2}:\d{2}
 const MESSAGE = /^ {4}/;
 // " src/shop/orders.py | 5 +++++" and " 3 files changed, 12 insertions(+), 1 deletion(-)"
 const STAT_FILE = /^ \S.* \| +(?:\d+ ?[+-]*|Bin .*)$/;
-const STAT_SUMMARY = /^ \d+ files? changed(?:, (\d+) insertions?\(\+\))?(?:, (\d+) deletions?\(-\))?$/;
+const STAT_SUMMARY = /^ (\d+ files?) changed(?:, (\d+) insertions?\(\+\))?(?:, (\d+) deletions?\(-\))?$/;
 // "71378bb (HEAD -> main) Log order ids", "* 763681f Add search ranking", "| * 4a21061 Document tax rounding"
 const ONE_LINE = /^[*|\\/ _.-]*[0-9a-f]{7,64} /;
 // "| |" or "|/" — graph-only lines between one-line commits
@@ -97,10 +97,9 @@ function compressFull(context: CompressContext): Draft | undefined {
   commits.slice(0, shown).forEach((commit) => {
     const decorations = commit.decorations ? ` (${commit.decorations})` : '';
     const by = [commit.author, commit.date].filter((part) => part !== undefined).join(', ');
-    const single = singleFileStat(commit, lines);
-    const stat = single ? ` · ${single}` : commit.stat ? ` · ${commit.stat}` : '';
-    plan.replace(commit.start, `${commit.hash.slice(0, width)}${decorations} ${commit.subject ?? ''}${by ? ` — ${by}` : ''}${stat}`);
-    for (let i = commit.start + 1; i < commit.end; i++) if (single || !commit.files.includes(i)) plan.absorb(i);
+    const stat = statOf(commit, lines);
+    plan.replace(commit.start, `${commit.hash.slice(0, width)}${decorations} ${commit.subject ?? ''}${by ? ` — ${by}` : ''}${stat ? ` · ${stat.text}` : ''}`);
+    for (let i = commit.start + 1; i < commit.end; i++) if (stat?.foldsFiles || !commit.files.includes(i)) plan.absorb(i);
     bodyLines += commit.cut;
   });
   if (bodyLines > 0) plan.writeMarker(commits[shown - 1].end, { verb: 'omitted', count: bodyLines, unit: 'lines', detail: 'message bodies, e-mails, times; git show <hash>' });
@@ -123,17 +122,19 @@ function compressOneLine(context: CompressContext): Draft | undefined {
 }
 
 /**
- * A commit that changed one text file: "src/a.py +5 -2", its exact counts taken from the summary
- * line (the +/- bar may be scaled). Undefined when there is more than one file, a binary file or no summary.
+ * The commit's --stat on its own line: "src/a.py +5 -2" when it changed one text file (the file
+ * line folds in; exact counts come from the summary, as the +/- bar may be scaled), otherwise
+ * "3 files changed +12 -1" above the file lines. The summary as printed when it does not parse.
  */
-function singleFileStat(commit: Commit, lines: readonly string[]): string | undefined {
-  if (commit.files.length !== 1 || !commit.stat) return undefined;
-  const line = lines[commit.files[0]];
-  const bar = line.lastIndexOf(' | ');
+function statOf(commit: Commit, lines: readonly string[]): { text: string; foldsFiles: boolean } | undefined {
+  if (!commit.stat) return undefined;
   const summary = STAT_SUMMARY.exec(` ${commit.stat}`);
-  if (bar < 0 || line.slice(bar + 3).trimStart().startsWith('Bin') || !summary) return undefined;
-  const counts = [summary[1] ? `+${summary[1]}` : '', summary[2] ? `-${summary[2]}` : ''].filter(Boolean);
-  return counts.length > 0 ? `${line.slice(1, bar).trimEnd()} ${counts.join(' ')}` : undefined;
+  const counts = summary ? [summary[2] ? `+${summary[2]}` : '', summary[3] ? `-${summary[3]}` : ''].filter(Boolean).join(' ') : '';
+  if (!summary || counts === '') return { text: commit.stat, foldsFiles: false };
+  const line = commit.files.length === 1 ? lines[commit.files[0]] : '';
+  const bar = line.lastIndexOf(' | ');
+  if (bar > 0 && !line.slice(bar + 3).trimStart().startsWith('Bin')) return { text: `${line.slice(1, bar).trimEnd()} ${counts}`, foldsFiles: true };
+  return { text: `${summary[1]} changed ${counts}`, foldsFiles: false };
 }
 
 /** The line count without the empty line a final newline leaves. */

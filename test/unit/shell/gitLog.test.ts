@@ -45,7 +45,7 @@ describe('gitLog', () => {
     assert.ok(draft.text.includes('abcdef129 two'));
   });
 
-  it('folds a one-file --stat into the commit line with exact counts; keeps several files and binary files as lines', () => {
+  it('folds a one-file --stat into the commit line with exact counts; keeps several files and binary files as lines under a compact summary', () => {
     const commit = (hash: string, stat: string[]) => [`commit ${hash.repeat(40)}`, 'Author: A <a@example.com>', 'Date:   Sun Feb 11 00:05:59 2024 +0100', '', `    change ${hash}`, '', ...stat, ''];
     const input = [
       ...commit('a', [' src/a b.py | 80 ++++++++++++++++++++++++++++++++++++------', ' 1 file changed, 61 insertions(+), 19 deletions(-)']),
@@ -56,7 +56,7 @@ describe('gitLog', () => {
     const text = runCompressor(gitLog, input, engines)!.text;
     assert.ok(text.includes('aaaaaaa change a — A, 2024-02-11 · src/a b.py +61 -19\n'), text);
     assert.ok(text.includes('bbbbbbb change b — A, 2024-02-11 · src/gone.py -3\n'), text);
-    assert.ok(text.includes('ccccccc change c — A, 2024-02-11 · 2 files changed, 2 insertions(+), 1 deletion(-)\n src/x.py | 2 +-\n src/y.py | 1 +\n'), text);
+    assert.ok(text.includes('ccccccc change c — A, 2024-02-11 · 2 files changed +2 -1\n src/x.py | 2 +-\n src/y.py | 1 +\n'), text);
     assert.ok(text.includes(' logo.png | Bin 0 -> 120 bytes'), text);
     assert.ok(!text.includes('src/a b.py |'), text);
   });

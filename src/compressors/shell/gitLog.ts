@@ -1,7 +1,7 @@
 // `git log` (and `git reflog`). The default (medium/full/fuller) format becomes one line per commit:
-// short hash, decorations, subject, author and date — every commit kept, message bodies cut, --stat
-// file lines and summaries kept (a one-file commit's stat folds into its line). One-line formats are already
-// terse and are left whole. Very long histories show the newest commits and mark the rest by range.
+// short hash, decorations, subject, author and date — every commit kept, message bodies cut; --stat
+// counts join the commit's line (a one-file commit's file too), other file lines are kept. One-line
+// formats are already terse and are left whole. Very long histories show the newest commits and mark the rest by range.
 // Patches (`-p`) and custom formats are not parsed here.
 import type { CompressContext, Compressor, Draft, ParsedCommand } from '../types';
 import { LinePlan } from './linePlan';

@@ -49,12 +49,23 @@ export function workbenchUrl(origin: string, folder: string, payload: readonly (
 /**
  * A folder opened for the first time is in Restricted Mode: trust it the way a person does, from the
  * banner's Manage button and the Trust button of the Workspace Trust editor, then close that editor.
+ * The editor re-renders while the workbench settles (its button was seen detached mid-click under CI
+ * load), so each step is retried until the editor says the folder is trusted.
  */
-export async function trustWorkspace(page: Page): Promise<void> {
-  // The banner's link, not the activity bar's gear (also named "Manage", and drawn before the banner).
-  await page.locator('.part.banner').getByText('Manage', { exact: true }).first().click({ timeout: 60_000 });
-  await page.locator('.workspace-trust-editor .monaco-button', { hasText: /^Trust$/ }).first().click({ timeout: 15_000 });
-  await page.locator('.workspace-trust-editor').getByText('You trust this folder').first().waitFor({ timeout: 15_000 });
+export async function trustWorkspace(page: Page, timeoutMs = 90_000): Promise<void> {
+  const editor = page.locator('.workspace-trust-editor').first();
+  const trusted = page.locator('.workspace-trust-editor').getByText('You trust this folder').first();
+  const deadline = Date.now() + timeoutMs;
+  while (!(await trusted.isVisible())) {
+    if (Date.now() > deadline) throw new Error(`the folder was not trusted within ${timeoutMs / 1000} s (Workspace Trust editor ${(await editor.isVisible()) ? 'open' : 'not open'})`);
+    if (!(await editor.isVisible())) {
+      // The banner's link, not the activity bar's gear (also named "Manage", and drawn before the banner).
+      await page.locator('.part.banner').getByText('Manage', { exact: true }).first().click({ timeout: 10_000 }).catch(() => undefined);
+      await editor.waitFor({ timeout: 10_000 }).catch(() => undefined);
+    }
+    await page.locator('.workspace-trust-editor .monaco-button', { hasText: /^Trust$/ }).first().click({ timeout: 5_000 }).catch(() => undefined);
+    await trusted.waitFor({ timeout: 5_000 }).catch(() => undefined);
+  }
   await page.locator('[aria-label^="Close Modal Editor"]').first().click({ timeout: 5_000 });
-  await page.locator('.workspace-trust-editor').first().waitFor({ state: 'hidden', timeout: 5_000 });
+  await editor.waitFor({ state: 'hidden', timeout: 5_000 });
 }
